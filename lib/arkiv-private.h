@@ -1,0 +1,83 @@
+/* arkiv-private.h — shared internals of libarkiv (C++). Never installed. */
+#ifndef ARKIV_PRIVATE_H
+#define ARKIV_PRIVATE_H
+
+#include "arkiv.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+/* Value slots. Kept here and in docs/schema.md; never renumber. */
+enum arkiv_slot {
+    ARKIV_SLOT_DATE = 0,    /* YYYYMMDD */
+    ARKIV_SLOT_YEAR = 1,    /* YYYY, facet "year" */
+    ARKIV_SLOT_KIND = 2,    /* facet "kind" */
+    ARKIV_SLOT_COUNCIL = 3, /* facet "council" */
+    ARKIV_SLOT_ID = 4,      /* stable id */
+    ARKIV_SLOT_PATH = 5,    /* absolute path; only on file documents */
+    ARKIV_SLOT_SIZE = 6,    /* decimal */
+    ARKIV_SLOT_MTIME = 7,   /* decimal seconds */
+    ARKIV_SLOT_HASH = 8,    /* hex content hash */
+    ARKIV_SLOT_TEXT = 9,    /* body text, for snippets */
+    ARKIV_SLOT_FAILURE = 10 /* reason a file failed; empty when indexed */
+};
+
+#define ARKIV_NO_SLOT ((Xapian::valueno)-1)
+
+enum arkiv_field_type { ARKIV_FREE_TEXT, ARKIV_BOOLEAN };
+
+/* One row of the single prefix table (prefixes.cc). */
+struct arkiv_field_def {
+    arkiv_field_t field;
+    const char *name;   /* query-language name, e.g. "council" */
+    const char *prefix; /* Xapian term prefix */
+    arkiv_field_type type;
+    bool fold_case;      /* boolean values are lowercased */
+    Xapian::valueno facet_slot;
+};
+
+const arkiv_field_def *arkiv_field_lookup(arkiv_field_t field);
+const arkiv_field_def *arkiv_field_table(size_t *n_out);
+
+/* Prefix for the id term (Omega's Q) and for the parent link of items. */
+#define ARKIV_PREFIX_ID "Q"
+#define ARKIV_PREFIX_PARENT "XP"
+
+/* terms.cc: a boolean term for `value` in field `def`, normalised and cut
+ * to Xapian's term length limit the same way at index and query time. */
+std::string arkiv_boolean_term(const arkiv_field_def &def, const std::string &value);
+std::string arkiv_id_term(const std::string &id);
+std::string arkiv_fit_term(const std::string &term);
+
+/* stopwords (generated from data/stopwords.txt) */
+extern const char *const arkiv_stopwords[];
+
+/* The Norwegian stemmer and stopper, shared by indexing and parsing. */
+Xapian::Stem arkiv_stemmer();
+Xapian::Stopper *arkiv_new_stopper();
+
+struct arkiv_db {
+    std::string path;
+    std::string error;
+    bool writable = false;
+    Xapian::Database *rdb = nullptr;          /* read-only handle */
+    Xapian::WritableDatabase *wdb = nullptr;  /* writable handle */
+    Xapian::Database &db() { return wdb ? *wdb : *rdb; }
+};
+
+/* Map the exception being handled to a status and a detail message. Call
+ * only from inside a catch block. */
+arkiv_status_t arkiv_map_exception(std::string &detail) noexcept;
+
+/* Entry-point guard: every C function body runs inside this so no
+ * exception reaches C. */
+#define ARKIV_GUARD(errstr, ...)                                                                   \
+    try {                                                                                          \
+        __VA_ARGS__                                                                                \
+    } catch (...) {                                                                                \
+        return arkiv_map_exception(errstr);                                                        \
+    }
+
+#endif /* ARKIV_PRIVATE_H */

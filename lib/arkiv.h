@@ -1,0 +1,233 @@
+/* arkiv.h — the public C API of libarkiv, the index of arkiv.
+ *
+ * libarkiv is C++ inside (it is the only part of arkiv that talks to
+ * Xapian) and C outside: opaque handles, a status code from every call,
+ * results through out-parameters. No exception ever crosses this API.
+ *
+ * The library never prints, never reads the environment and never reads
+ * configuration files: callers decide all of that.
+ *
+ * Ownership rules, in one place:
+ *   - Every handle made by an arkiv_*_new/open/parse/search call is owned
+ *     by the caller and released with the matching *_free function. Every
+ *     *_free function accepts NULL.
+ *   - Strings returned through `const char **` out-parameters are owned by
+ *     the handle they came from; how long they stay valid is written next
+ *     to each function.
+ *   - Strings returned through `char **` out-parameters are owned by the
+ *     caller and released with free().
+ */
+#ifndef ARKIV_H
+#define ARKIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    ARKIV_STATUS_OK = 0,
+    ARKIV_STATUS_NOT_FOUND,        /* no such document or database */
+    ARKIV_STATUS_LOCKED,           /* another writer holds the database */
+    ARKIV_STATUS_MODIFIED,         /* the database changed under a reader:
+                                      arkiv_db_reopen() and retry */
+    ARKIV_STATUS_BAD_QUERY,        /* the query string could not be parsed */
+    ARKIV_STATUS_IO,               /* file system error */
+    ARKIV_STATUS_CORRUPT,          /* the database is damaged */
+    ARKIV_STATUS_NO_MEMORY,        /* allocation failed */
+    ARKIV_STATUS_INVALID_ARGUMENT, /* a caller error: NULL, range, mode */
+    ARKIV_STATUS_XAPIAN            /* any other Xapian error */
+} arkiv_status_t;
+
+/* A short English description of a status; static storage. */
+const char *arkiv_status_string(arkiv_status_t status);
+
+/* ------------------------------------------------------------------ */
+/* Fields: one table inside the library maps each field to its Xapian
+ * prefix, its query-language name and, for facets, its value slot; the
+ * same table drives indexing and query parsing (see docs/schema.md). */
+
+typedef enum {
+    ARKIV_FIELD_BODY,    /* free text, unprefixed */
+    ARKIV_FIELD_TITLE,   /* free text "title:", prefix S (also unprefixed) */
+    ARKIV_FIELD_PATH,    /* boolean "path:", prefix P (file and its folders) */
+    ARKIV_FIELD_MIME,    /* boolean "mime:", prefix T */
+    ARKIV_FIELD_KIND,    /* boolean "kind:", prefix XK; facet "kind" */
+    ARKIV_FIELD_COUNCIL, /* boolean "council:", prefix XC; facet "council" */
+    ARKIV_FIELD_YEAR,    /* boolean "year:", prefix XY; facet "year" */
+    ARKIV_FIELD_ENCODING /* boolean "encoding:", prefix XE */
+} arkiv_field_t;
+
+/* ------------------------------------------------------------------ */
+/* Databases */
+
+typedef struct arkiv_db arkiv_db_t;
+
+typedef enum { ARKIV_DB_READ_ONLY, ARKIV_DB_WRITABLE } arkiv_db_mode_t;
+
+/* Open the index at `path`. ARKIV_DB_WRITABLE creates it when missing
+ * and fails with ARKIV_STATUS_LOCKED while another writer has it open.
+ * On failure *db_out is NULL and, if error_out is not NULL, *error_out is
+ * a message for the user (caller frees with free()). */
+arkiv_status_t arkiv_db_open(const char *path, arkiv_db_mode_t mode, arkiv_db_t **db_out,
+                             char **error_out);
+
+/* Close the database. Changes not committed with arkiv_db_commit() are
+ * discarded. Accepts NULL. */
+void arkiv_db_free(arkiv_db_t *db);
+
+/* Detail text of the last failed call on `db` ("" if none). Owned by db,
+ * valid until the next call on db. */
+const char *arkiv_db_last_error(const arkiv_db_t *db);
+
+/* Make every change since the last commit durable, in one step. */
+arkiv_status_t arkiv_db_commit(arkiv_db_t *db);
+
+/* Readers: move to the latest committed state (after ARKIV_STATUS_MODIFIED). */
+arkiv_status_t arkiv_db_reopen(arkiv_db_t *db);
+
+/* Number of documents (meetings and, later, their items). */
+arkiv_status_t arkiv_db_doc_count(arkiv_db_t *db, unsigned *count_out);
+
+/* Delete the document with this stable id and every document whose
+ * parent it is. ARKIV_STATUS_NOT_FOUND if there was none. */
+arkiv_status_t arkiv_db_delete(arkiv_db_t *db, const char *id);
+
+/* ------------------------------------------------------------------ */
+/* What the incremental indexer remembers about each file. */
+
+typedef struct {
+    const char *id;   /* stable document id */
+    const char *path; /* absolute path of the file */
+    uint64_t size;
+    int64_t mtime;    /* seconds since the epoch */
+    const char *hash; /* content hash, hex */
+    const char *failure; /* non-NULL: the file failed with this reason and
+                            is remembered so it is not retried unchanged */
+} arkiv_file_info_t;
+
+typedef struct arkiv_files arkiv_files_t;
+
+/* Every file known to the index. */
+arkiv_status_t arkiv_db_list_files(arkiv_db_t *db, arkiv_files_t **files_out);
+/* The file stored under `id`: a list of one, or ARKIV_STATUS_NOT_FOUND. */
+arkiv_status_t arkiv_db_find_file(arkiv_db_t *db, const char *id, arkiv_files_t **files_out);
+size_t arkiv_files_count(const arkiv_files_t *files);
+/* Strings in *info are owned by files, valid until arkiv_files_free. */
+arkiv_status_t arkiv_files_get(const arkiv_files_t *files, size_t i, arkiv_file_info_t *info);
+void arkiv_files_free(arkiv_files_t *files);
+
+/* Remember a file that could not be indexed, so an unchanged re-run skips
+ * it. Replaces any document stored under info->id. */
+arkiv_status_t arkiv_db_record_failure(arkiv_db_t *db, const arkiv_file_info_t *info);
+
+/* ------------------------------------------------------------------ */
+/* Document builder: collect fields, then arkiv_db_replace(). */
+
+typedef struct arkiv_doc arkiv_doc_t;
+
+/* A new document for `db` (which must be writable and outlive the
+ * document) with stable id `id`. Caller frees with arkiv_doc_free. */
+arkiv_status_t arkiv_doc_new(arkiv_db_t *db, const char *id, arkiv_doc_t **doc_out);
+void arkiv_doc_free(arkiv_doc_t *doc);
+
+/* Index free text (positions, Norwegian stemming, stopwords). Text given
+ * for ARKIV_FIELD_BODY is also kept for snippets. Free-text fields only. */
+arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t field, const char *text);
+/* Add a boolean term (exact filter). Boolean fields only; the value is
+ * normalised the same way a query value is (see docs/schema.md). For a
+ * field with a facet the first value given is the one counted. */
+arkiv_status_t arkiv_doc_add_term(arkiv_doc_t *doc, arkiv_field_t field, const char *value);
+/* The meeting date: sortable, range-searchable, and year:/facet "year". */
+arkiv_status_t arkiv_doc_set_date(arkiv_doc_t *doc, int year, int month, int day);
+/* File facts for incremental indexing; also adds the path: terms. */
+arkiv_status_t arkiv_doc_set_file(arkiv_doc_t *doc, const arkiv_file_info_t *info);
+/* Opaque stored data (arkiv stores JSON); returned with each hit. */
+arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data);
+
+/* Add the document, or replace the one with the same id. */
+arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc);
+
+/* ------------------------------------------------------------------ */
+/* Queries and results */
+
+typedef struct arkiv_query arkiv_query_t;
+
+/* Parse a query in arkiv's query language (docs/schema.md): default
+ * operator AND; OR, NOT, (), "phrases", wildcards*, NEAR; field prefixes.
+ * ARKIV_STATUS_BAD_QUERY with arkiv_db_last_error() saying what is wrong.
+ * An empty string matches every document. Caller frees the query. */
+arkiv_status_t arkiv_query_parse(arkiv_db_t *db, const char *query_string,
+                                 arkiv_query_t **query_out);
+void arkiv_query_free(arkiv_query_t *query);
+
+typedef enum {
+    ARKIV_SORT_RELEVANCE,
+    ARKIV_SORT_DATE_ASC, /* oldest first */
+    ARKIV_SORT_DATE_DESC /* newest first */
+} arkiv_sort_t;
+
+typedef enum {
+    ARKIV_SNIPPET_PLAIN, /* plain text, hit words between hi_start/hi_end */
+    ARKIV_SNIPPET_HTML   /* HTML-escaped text, same markers */
+} arkiv_snippet_mode_t;
+
+typedef struct {
+    unsigned offset;
+    unsigned limit;
+    arkiv_sort_t sort;
+    arkiv_snippet_mode_t snippet_mode;
+    const char *hi_start; /* marker before a hit word; NULL = none */
+    const char *hi_end;
+    unsigned snippet_length; /* bytes of text to aim for */
+    int facets;              /* non-zero: count facets over the whole match */
+} arkiv_search_options_t;
+
+/* Defaults: offset 0, limit 10, relevance, plain snippets without
+ * markers, 200 bytes, facets on. */
+void arkiv_search_options_init(arkiv_search_options_t *options);
+
+typedef struct arkiv_results arkiv_results_t;
+
+arkiv_status_t arkiv_db_search(arkiv_db_t *db, const arkiv_query_t *query,
+                               const arkiv_search_options_t *options,
+                               arkiv_results_t **results_out);
+void arkiv_results_free(arkiv_results_t *results);
+
+/* Xapian's estimate of the number of matching documents. */
+unsigned arkiv_results_total(const arkiv_results_t *results);
+/* Hits held (at most options->limit). */
+size_t arkiv_results_count(const arkiv_results_t *results);
+
+typedef struct {
+    const char *id;      /* stable id */
+    const char *data;    /* what arkiv_doc_set_data stored, or "" */
+    const char *snippet; /* may be "" */
+    unsigned rank;       /* 0-based over the whole match */
+    double score;        /* percentage 0..100 for relevance order */
+} arkiv_hit_t;
+
+/* Strings in *hit are owned by results, valid until arkiv_results_free. */
+arkiv_status_t arkiv_results_get(const arkiv_results_t *results, size_t i, arkiv_hit_t *hit);
+
+/* Facet counts ("council", "year", "kind") over the whole match, most
+ * frequent first. ARKIV_STATUS_NOT_FOUND for an unknown facet name or
+ * when the search was made without facets. The facets handle is owned by
+ * results, valid until arkiv_results_free; do not free it. */
+typedef struct arkiv_facets arkiv_facets_t;
+arkiv_status_t arkiv_results_facets(const arkiv_results_t *results, const char *name,
+                                    const arkiv_facets_t **facets_out);
+size_t arkiv_facets_count(const arkiv_facets_t *facets);
+/* *value is owned by the facets, valid until arkiv_results_free. */
+arkiv_status_t arkiv_facets_get(const arkiv_facets_t *facets, size_t i, const char **value,
+                                unsigned *count);
+/* NULL-terminated list of facet names; static storage. */
+const char *const *arkiv_facet_names(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ARKIV_H */

@@ -1,0 +1,155 @@
+/* document.cc — the document builder. */
+#include "arkiv-private.h"
+
+#include <cstdio>
+
+struct arkiv_doc {
+    arkiv_db_t *db = nullptr;
+    std::string id;
+    std::string text; /* body text kept for snippets */
+    Xapian::Document doc;
+    Xapian::TermGenerator tg;
+};
+
+extern "C" arkiv_status_t arkiv_doc_new(arkiv_db_t *db, const char *id, arkiv_doc_t **doc_out)
+{
+    if (!db || !db->wdb || !id || !*id || !doc_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    *doc_out = nullptr;
+    arkiv_doc_t *d = nullptr;
+    try {
+        d = new arkiv_doc_t;
+        d->db = db;
+        d->id = id;
+        d->tg.set_stemmer(arkiv_stemmer());
+        d->tg.set_stopper(arkiv_new_stopper()->release());
+        d->tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+        /* Spelling data feeds the "Mente du …" suggestions. */
+        d->tg.set_database(*db->wdb);
+        d->tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+        d->tg.set_document(d->doc);
+        d->doc.add_boolean_term(arkiv_id_term(id));
+        d->doc.add_value(ARKIV_SLOT_ID, id);
+    } catch (...) {
+        delete d;
+        return arkiv_map_exception(db->error);
+    }
+    *doc_out = d;
+    return ARKIV_STATUS_OK;
+}
+
+extern "C" void arkiv_doc_free(arkiv_doc_t *doc)
+{
+    delete doc;
+}
+
+extern "C" arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t field,
+                                             const char *text)
+{
+    if (!doc || !text)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    const arkiv_field_def *def = arkiv_field_lookup(field);
+    if (!def || def->type != ARKIV_FREE_TEXT) {
+        doc->db->error = "not a free-text field";
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    }
+    ARKIV_GUARD(doc->db->error, {
+        if (field == ARKIV_FIELD_BODY) {
+            if (!doc->text.empty())
+                doc->text += '\n';
+            doc->text += text;
+            doc->tg.index_text(text);
+        } else {
+            /* Words of a prefixed field also match unprefixed queries, as
+             * in Omega; a gap keeps phrases from spanning fields. */
+            doc->tg.index_text(text, 1, def->prefix);
+            doc->tg.increase_termpos(100);
+            doc->tg.index_text(text);
+            doc->tg.increase_termpos(100);
+        }
+        return ARKIV_STATUS_OK;
+    })
+}
+
+extern "C" arkiv_status_t arkiv_doc_add_term(arkiv_doc_t *doc, arkiv_field_t field,
+                                             const char *value)
+{
+    if (!doc || !value)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    const arkiv_field_def *def = arkiv_field_lookup(field);
+    if (!def || def->type != ARKIV_BOOLEAN) {
+        doc->db->error = "not a boolean field";
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    }
+    ARKIV_GUARD(doc->db->error, {
+        doc->doc.add_boolean_term(arkiv_boolean_term(*def, value));
+        if (def->facet_slot != ARKIV_NO_SLOT && doc->doc.get_value(def->facet_slot).empty())
+            doc->doc.add_value(def->facet_slot, value);
+        return ARKIV_STATUS_OK;
+    })
+}
+
+extern "C" arkiv_status_t arkiv_doc_set_date(arkiv_doc_t *doc, int year, int month, int day)
+{
+    if (!doc || year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(doc->db->error, {
+        char ymd[16], y[8];
+        snprintf(ymd, sizeof ymd, "%04d%02d%02d", year, month, day);
+        snprintf(y, sizeof y, "%04d", year);
+        doc->doc.add_value(ARKIV_SLOT_DATE, ymd);
+        doc->doc.add_value(ARKIV_SLOT_YEAR, y);
+        doc->doc.add_boolean_term(arkiv_boolean_term(*arkiv_field_lookup(ARKIV_FIELD_YEAR), y));
+        return ARKIV_STATUS_OK;
+    })
+}
+
+/* path: matches the file and every folder above it, so "path:/srv/arkiv/asu"
+ * filters one folder of an archive. */
+static void add_path_terms(Xapian::Document &doc, const std::string &path)
+{
+    const arkiv_field_def &def = *arkiv_field_lookup(ARKIV_FIELD_PATH);
+    doc.add_boolean_term(arkiv_boolean_term(def, path));
+    for (size_t slash = path.find('/', 1); slash != std::string::npos;
+         slash = path.find('/', slash + 1))
+        doc.add_boolean_term(arkiv_boolean_term(def, path.substr(0, slash)));
+}
+
+extern "C" arkiv_status_t arkiv_doc_set_file(arkiv_doc_t *doc, const arkiv_file_info_t *info)
+{
+    if (!doc || !info || !info->path || !*info->path)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(doc->db->error, {
+        doc->doc.add_value(ARKIV_SLOT_PATH, info->path);
+        doc->doc.add_value(ARKIV_SLOT_SIZE, std::to_string(info->size));
+        doc->doc.add_value(ARKIV_SLOT_MTIME, std::to_string(info->mtime));
+        if (info->hash)
+            doc->doc.add_value(ARKIV_SLOT_HASH, info->hash);
+        if (info->failure)
+            doc->doc.add_value(ARKIV_SLOT_FAILURE, info->failure);
+        add_path_terms(doc->doc, info->path);
+        return ARKIV_STATUS_OK;
+    })
+}
+
+extern "C" arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data)
+{
+    if (!doc || !data)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(doc->db->error, {
+        doc->doc.set_data(data);
+        return ARKIV_STATUS_OK;
+    })
+}
+
+extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
+{
+    if (!db || !db->wdb || !doc || doc->db != db)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(db->error, {
+        if (!doc->text.empty())
+            doc->doc.add_value(ARKIV_SLOT_TEXT, doc->text);
+        db->wdb->replace_document(arkiv_id_term(doc->id), doc->doc);
+        return ARKIV_STATUS_OK;
+    })
+}

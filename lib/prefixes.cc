@@ -1,0 +1,37 @@
+/* prefixes.cc — the single prefix table. Indexing (document.cc) and query
+ * parsing (query.cc) both read it, so a field can never be indexed under
+ * one prefix and searched under another. Omega's conventions where they
+ * exist (S title, P path, T mime type, Q id); X-prefixed for ours. */
+#include "arkiv-private.h"
+
+static const arkiv_field_def fields[] = {
+    {ARKIV_FIELD_BODY, "", "", ARKIV_FREE_TEXT, false, ARKIV_NO_SLOT},
+    {ARKIV_FIELD_TITLE, "title", "S", ARKIV_FREE_TEXT, false, ARKIV_NO_SLOT},
+    {ARKIV_FIELD_PATH, "path", "P", ARKIV_BOOLEAN, false, ARKIV_NO_SLOT},
+    {ARKIV_FIELD_MIME, "mime", "T", ARKIV_BOOLEAN, true, ARKIV_NO_SLOT},
+    {ARKIV_FIELD_KIND, "kind", "XK", ARKIV_BOOLEAN, true, ARKIV_SLOT_KIND},
+    {ARKIV_FIELD_COUNCIL, "council", "XC", ARKIV_BOOLEAN, true, ARKIV_SLOT_COUNCIL},
+    {ARKIV_FIELD_YEAR, "year", "XY", ARKIV_BOOLEAN, true, ARKIV_SLOT_YEAR},
+    {ARKIV_FIELD_ENCODING, "encoding", "XE", ARKIV_BOOLEAN, true, ARKIV_NO_SLOT},
+};
+
+const arkiv_field_def *arkiv_field_table(size_t *n_out)
+{
+    *n_out = sizeof fields / sizeof fields[0];
+    return fields;
+}
+
+const arkiv_field_def *arkiv_field_lookup(arkiv_field_t field)
+{
+    for (const arkiv_field_def &f : fields)
+        if (f.field == field)
+            return &f;
+    return nullptr;
+}
+
+static const char *const facet_names[] = {"council", "year", "kind", nullptr};
+
+extern "C" const char *const *arkiv_facet_names(void)
+{
+    return facet_names;
+}

@@ -1,0 +1,185 @@
+/* query.cc — arkiv's query language on top of Xapian's QueryParser. */
+#include "arkiv-private.h"
+
+#include "query-private.h"
+
+#include <cctype>
+#include <cstdio>
+
+/* A boolean field value goes through the same normalisation as at index
+ * time (terms.cc), so "council:ASU" finds documents tagged "asu". */
+class boolean_field : public Xapian::FieldProcessor {
+    const arkiv_field_def &def;
+
+  public:
+    explicit boolean_field(const arkiv_field_def &d) : def(d) {}
+    Xapian::Query operator()(const std::string &value) override
+    {
+        return Xapian::Query(arkiv_boolean_term(def, value));
+    }
+};
+
+static bool all_digits(const std::string &s, size_t from, size_t n)
+{
+    if (from + n > s.size())
+        return false;
+    for (size_t i = from; i < from + n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+static std::string ymd(int y, int m, int d)
+{
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+    return buf;
+}
+
+/* Accepts 2024-06-30, 20240630, 30.06.2024, 2024-06 and 2024; a partial
+ * date means its first day at the start of a range and its last day at
+ * the end, so "date:2024..2024" is the whole year. Returns "" if the
+ * string is not a date. */
+std::string arkiv_parse_query_date(const std::string &s, bool is_end)
+{
+    int y = 0, m = 0, d = 0;
+    if (s.size() == 10 && all_digits(s, 0, 4) && s[4] == '-' && s[7] == '-')
+        sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d);
+    else if (s.size() == 8 && all_digits(s, 0, 8))
+        sscanf(s.c_str(), "%4d%2d%2d", &y, &m, &d);
+    else if (s.size() == 10 && all_digits(s, 6, 4) && s[2] == '.' && s[5] == '.')
+        sscanf(s.c_str(), "%2d.%2d.%4d", &d, &m, &y);
+    else if (s.size() == 7 && all_digits(s, 0, 4) && s[4] == '-' && all_digits(s, 5, 2))
+        sscanf(s.c_str(), "%4d-%2d", &y, &m);
+    else if (s.size() == 4 && all_digits(s, 0, 4))
+        y = atoi(s.c_str());
+    else
+        return "";
+    if (m == 0)
+        m = is_end ? 12 : 1;
+    if (d == 0)
+        d = is_end ? 31 : 1; /* 31 is a safe upper bound for any month */
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31)
+        return "";
+    return ymd(y, m, d);
+}
+
+/* Errors found inside a processor are recorded, not thrown: an exception
+ * thrown through Xapian's parser from a callback leaks its parse state.
+ * arkiv_query_parse() turns a recorded error into ARKIV_STATUS_BAD_QUERY. */
+class date_range : public Xapian::RangeProcessor {
+    std::string &error;
+
+  public:
+    explicit date_range(std::string &err)
+        : Xapian::RangeProcessor(ARKIV_SLOT_DATE, "date:"), error(err)
+    {
+    }
+    Xapian::Query operator()(const std::string &b, const std::string &e) override
+    {
+        std::string lo = b.empty() ? "" : arkiv_parse_query_date(b, false);
+        std::string hi = e.empty() ? "" : arkiv_parse_query_date(e, true);
+        if ((!b.empty() && lo.empty()) || (!e.empty() && hi.empty())) {
+            error = "date: wants dates like 2024-06-30 or 30.06.2024, got \"" + b + ".." + e +
+                    "\"";
+            return Xapian::Query::MatchNothing;
+        }
+        if (hi.empty())
+            return Xapian::Query(Xapian::Query::OP_VALUE_GE, ARKIV_SLOT_DATE, lo);
+        if (lo.empty())
+            return Xapian::Query(Xapian::Query::OP_VALUE_LE, ARKIV_SLOT_DATE, hi);
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, ARKIV_SLOT_DATE, lo, hi);
+    }
+};
+
+/* "date:2024-04-17" without "..": one day (or month, or year). */
+class single_date : public Xapian::FieldProcessor {
+    std::string &error;
+
+  public:
+    explicit single_date(std::string &err) : error(err) {}
+    Xapian::Query operator()(const std::string &value) override
+    {
+        std::string lo = arkiv_parse_query_date(value, false);
+        std::string hi = arkiv_parse_query_date(value, true);
+        if (lo.empty()) {
+            error = "date: wants a date like 2024-06-30 or 30.06.2024, got \"" + value + "\"";
+            return Xapian::Query::MatchNothing;
+        }
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, ARKIV_SLOT_DATE, lo, hi);
+    }
+};
+
+/* Wildcards are bounded so "a*" cannot expand to the whole vocabulary. */
+static const Xapian::termcount max_wildcard_terms = 1000;
+
+void arkiv_setup_parser(Xapian::QueryParser &qp, Xapian::Database &db, std::string &error)
+{
+    qp.set_database(db);
+    qp.set_stemmer(arkiv_stemmer());
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(arkiv_new_stopper()->release());
+    qp.set_default_op(Xapian::Query::OP_AND);
+    qp.set_max_expansion(max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    size_t n;
+    const arkiv_field_def *fields = arkiv_field_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        const arkiv_field_def &f = fields[i];
+        if (!*f.name)
+            continue;
+        if (f.type == ARKIV_FREE_TEXT)
+            qp.add_prefix(f.name, f.prefix);
+        else
+            qp.add_boolean_prefix(f.name, (new boolean_field(f))->release());
+    }
+    qp.add_boolean_prefix("id", ARKIV_PREFIX_ID);
+    qp.add_rangeprocessor((new date_range(error))->release());
+    qp.add_boolean_prefix("date", (new single_date(error))->release());
+}
+
+static const unsigned parse_flags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
+
+static bool blank(const char *s)
+{
+    for (; *s; s++)
+        if (!isspace((unsigned char)*s))
+            return false;
+    return true;
+}
+
+extern "C" arkiv_status_t arkiv_query_parse(arkiv_db_t *db, const char *query_string,
+                                            arkiv_query_t **query_out)
+{
+    if (!db || !query_string || !query_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    *query_out = nullptr;
+    arkiv_query_t *q = nullptr;
+    try {
+        q = new arkiv_query_t;
+        if (blank(query_string)) {
+            q->query = Xapian::Query::MatchAll;
+        } else {
+            std::string error;
+            Xapian::QueryParser qp;
+            arkiv_setup_parser(qp, db->db(), error);
+            q->query = qp.parse_query(query_string, parse_flags);
+            if (!error.empty()) {
+                delete q;
+                db->error = error;
+                return ARKIV_STATUS_BAD_QUERY;
+            }
+        }
+    } catch (...) {
+        delete q;
+        return arkiv_map_exception(db->error);
+    }
+    *query_out = q;
+    return ARKIV_STATUS_OK;
+}
+
+extern "C" void arkiv_query_free(arkiv_query_t *query)
+{
+    delete query;
+}

@@ -1,0 +1,215 @@
+/* search.cc — running a query: hits, snippets, facets, sorting. */
+#include "arkiv-private.h"
+
+#include "query-private.h"
+
+#include <cstring>
+#include <map>
+#include <memory>
+
+struct hit_row {
+    std::string id, data, snippet;
+    unsigned rank = 0;
+    double score = 0;
+};
+
+struct arkiv_facets {
+    std::vector<std::pair<std::string, unsigned>> rows;
+};
+
+struct arkiv_results {
+    unsigned total = 0;
+    bool with_facets = false;
+    std::vector<hit_row> hits;
+    std::map<std::string, arkiv_facets> facets;
+};
+
+extern "C" void arkiv_search_options_init(arkiv_search_options_t *o)
+{
+    if (!o)
+        return;
+    o->offset = 0;
+    o->limit = 10;
+    o->sort = ARKIV_SORT_RELEVANCE;
+    o->snippet_mode = ARKIV_SNIPPET_PLAIN;
+    o->hi_start = nullptr;
+    o->hi_end = nullptr;
+    o->snippet_length = 200;
+    o->facets = 1;
+}
+
+/* Xapian's snippet is HTML-escaped; plain mode undoes exactly the escapes
+ * it makes. Markers are control characters that cannot occur in indexed
+ * text, swapped for the caller's markers afterwards. */
+static std::string unescape_snippet(const std::string &in, const std::string &hs,
+                                    const std::string &he)
+{
+    static const struct {
+        const char *from, *to;
+    } ents[] = {{"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"}};
+    std::string out;
+    for (size_t i = 0; i < in.size();) {
+        if (in[i] == '\x01' || in[i] == '\x02') {
+            out += in[i] == '\x01' ? hs : he;
+            i++;
+            continue;
+        }
+        bool done = false;
+        for (const auto &e : ents) {
+            size_t n = strlen(e.from);
+            if (in.compare(i, n, e.from) == 0) {
+                out += e.to;
+                i += n;
+                done = true;
+                break;
+            }
+        }
+        if (!done)
+            out += in[i++];
+    }
+    return out;
+}
+
+static std::string make_snippet(const Xapian::MSet &mset, const Xapian::Document &doc,
+                                const arkiv_search_options_t &o)
+{
+    std::string text = doc.get_value(ARKIV_SLOT_TEXT);
+    if (text.empty())
+        return "";
+    std::string hs = o.hi_start ? o.hi_start : "", he = o.hi_end ? o.hi_end : "";
+    if (o.snippet_mode == ARKIV_SNIPPET_HTML)
+        return mset.snippet(text, o.snippet_length, arkiv_stemmer(),
+                            Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                            hs, he, "…");
+    return unescape_snippet(mset.snippet(text, o.snippet_length, arkiv_stemmer(),
+                                         Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                             Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                         "\x01", "\x02", "…"),
+                            hs, he);
+}
+
+static void set_order(Xapian::Enquire &enq, arkiv_sort_t sort)
+{
+    if (sort == ARKIV_SORT_DATE_ASC)
+        enq.set_sort_by_value_then_relevance(ARKIV_SLOT_DATE, false);
+    else if (sort == ARKIV_SORT_DATE_DESC)
+        enq.set_sort_by_value_then_relevance(ARKIV_SLOT_DATE, true);
+}
+
+static void collect_facets(arkiv_results_t &r, const char *name, Xapian::ValueCountMatchSpy &spy)
+{
+    arkiv_facets &f = r.facets[name];
+    for (Xapian::TermIterator t = spy.top_values_begin(100); t != spy.top_values_end(100); ++t)
+        f.rows.emplace_back(*t, t.get_termfreq());
+}
+
+static arkiv_results_t *run_search(arkiv_db_t *db, const arkiv_query_t *q,
+                                   const arkiv_search_options_t &o)
+{
+    Xapian::Database &xdb = db->db();
+    Xapian::Enquire enq(xdb);
+    enq.set_query(q->query);
+    set_order(enq, o.sort);
+    Xapian::ValueCountMatchSpy council(ARKIV_SLOT_COUNCIL), year(ARKIV_SLOT_YEAR),
+        kind(ARKIV_SLOT_KIND);
+    if (o.facets) {
+        enq.add_matchspy(&council);
+        enq.add_matchspy(&year);
+        enq.add_matchspy(&kind);
+    }
+    /* Facets must count the whole match, not just the first page. */
+    Xapian::MSet mset = enq.get_mset(o.offset, o.limit, o.facets ? xdb.get_doccount() : 0);
+    std::unique_ptr<arkiv_results_t> r(new arkiv_results_t);
+    r->total = mset.get_matches_estimated();
+    for (Xapian::MSetIterator m = mset.begin(); m != mset.end(); ++m) {
+        Xapian::Document doc = m.get_document();
+        hit_row h;
+        h.id = doc.get_value(ARKIV_SLOT_ID);
+        h.data = doc.get_data();
+        h.rank = m.get_rank();
+        h.score = m.get_percent();
+        h.snippet = make_snippet(mset, doc, o);
+        r->hits.push_back(std::move(h));
+    }
+    if (o.facets) {
+        r->with_facets = true;
+        collect_facets(*r, "council", council);
+        collect_facets(*r, "year", year);
+        collect_facets(*r, "kind", kind);
+    }
+    return r.release();
+}
+
+extern "C" arkiv_status_t arkiv_db_search(arkiv_db_t *db, const arkiv_query_t *query,
+                                          const arkiv_search_options_t *options,
+                                          arkiv_results_t **results_out)
+{
+    if (!db || !query || !results_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    *results_out = nullptr;
+    arkiv_search_options_t defaults;
+    arkiv_search_options_init(&defaults);
+    const arkiv_search_options_t &o = options ? *options : defaults;
+    ARKIV_GUARD(db->error, {
+        *results_out = run_search(db, query, o);
+        return ARKIV_STATUS_OK;
+    })
+}
+
+extern "C" void arkiv_results_free(arkiv_results_t *results)
+{
+    delete results;
+}
+
+extern "C" unsigned arkiv_results_total(const arkiv_results_t *results)
+{
+    return results ? results->total : 0;
+}
+
+extern "C" size_t arkiv_results_count(const arkiv_results_t *results)
+{
+    return results ? results->hits.size() : 0;
+}
+
+extern "C" arkiv_status_t arkiv_results_get(const arkiv_results_t *results, size_t i,
+                                            arkiv_hit_t *hit)
+{
+    if (!results || !hit || i >= results->hits.size())
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    const hit_row &h = results->hits[i];
+    hit->id = h.id.c_str();
+    hit->data = h.data.c_str();
+    hit->snippet = h.snippet.c_str();
+    hit->rank = h.rank;
+    hit->score = h.score;
+    return ARKIV_STATUS_OK;
+}
+
+extern "C" arkiv_status_t arkiv_results_facets(const arkiv_results_t *results, const char *name,
+                                               const arkiv_facets_t **facets_out)
+{
+    if (!results || !name || !facets_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    *facets_out = nullptr;
+    auto it = results->facets.find(name);
+    if (it == results->facets.end())
+        return ARKIV_STATUS_NOT_FOUND;
+    *facets_out = &it->second;
+    return ARKIV_STATUS_OK;
+}
+
+extern "C" size_t arkiv_facets_count(const arkiv_facets_t *facets)
+{
+    return facets ? facets->rows.size() : 0;
+}
+
+extern "C" arkiv_status_t arkiv_facets_get(const arkiv_facets_t *facets, size_t i,
+                                           const char **value, unsigned *count)
+{
+    if (!facets || !value || !count || i >= facets->rows.size())
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    *value = facets->rows[i].first.c_str();
+    *count = facets->rows[i].second;
+    return ARKIV_STATUS_OK;
+}

@@ -1,0 +1,79 @@
+/* terms.cc — how values become terms, identically at index and query time. */
+#include "arkiv-private.h"
+
+#include <glib.h>
+
+/* Xapian refuses terms over 245 bytes. Like Omega we keep short terms as
+ * they are; a longer one keeps its first 200 bytes (cut on a UTF-8
+ * boundary so the term stays valid text) and gains a hash of the whole,
+ * so two long values that share a beginning stay distinct. */
+static const size_t max_term = 240;
+
+std::string arkiv_fit_term(const std::string &term)
+{
+    if (term.size() <= max_term)
+        return term;
+    const char *start = term.c_str();
+    const char *end = start + 200;
+    while (end > start && ((unsigned char)*end & 0xC0) == 0x80)
+        end--;
+    gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, (const guchar *)term.data(),
+                                             term.size());
+    if (!sum)
+        throw std::bad_alloc();
+    std::string out(start, end);
+    out += '#';
+    out.append(sum, 16);
+    g_free(sum);
+    return out;
+}
+
+/* Values are trimmed and inner whitespace collapsed to one space; fields
+ * marked fold_case are lowercased (Unicode-aware), so "council:ASU" and
+ * "council:asu" are the same filter. */
+static std::string normalise_value(const arkiv_field_def &def, const std::string &value)
+{
+    std::string out;
+    bool space = false;
+    for (char c : value) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space)
+            out += ' ';
+        space = false;
+        out += c;
+    }
+    if (!def.fold_case)
+        return out;
+    gchar *lower = g_utf8_strdown(out.c_str(), (gssize)out.size());
+    if (!lower)
+        throw std::bad_alloc();
+    std::string folded(lower);
+    g_free(lower);
+    return folded;
+}
+
+std::string arkiv_boolean_term(const arkiv_field_def &def, const std::string &value)
+{
+    return arkiv_fit_term(def.prefix + normalise_value(def, value));
+}
+
+std::string arkiv_id_term(const std::string &id)
+{
+    return arkiv_fit_term(ARKIV_PREFIX_ID + id);
+}
+
+Xapian::Stem arkiv_stemmer()
+{
+    return Xapian::Stem("norwegian");
+}
+
+Xapian::Stopper *arkiv_new_stopper()
+{
+    Xapian::SimpleStopper *stopper = new Xapian::SimpleStopper();
+    for (const char *const *w = arkiv_stopwords; *w; w++)
+        stopper->add(*w);
+    return stopper;
+}

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Make sure the Debian packages arkiv builds and tests with are installed.
+# As root with apt-get: install what is missing (after apt-get update).
+# Otherwise: print the exact apt-get line and stop, so nobody is left
+# guessing why the build failed.
+set -u
+
+PACKAGES="make gcc g++ pkg-config libxapian-dev libglib2.0-dev libjson-glib-dev \
+libpoppler-glib-dev libmagic-dev libmagic-mgc check qpdf"
+
+missing=""
+for p in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing="$missing $p"
+    fi
+done
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "arkiv: installing missing Debian packages:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q || { echo "arkiv: apt-get update failed" >&2; exit 1; }
+    # shellcheck disable=SC2086
+    apt-get install -y -q --no-install-recommends $missing ||
+        { echo "arkiv: apt-get install failed" >&2; exit 1; }
+    exit 0
+fi
+
+echo "arkiv: missing Debian packages:$missing" >&2
+echo "arkiv: install them with:" >&2
+echo "    sudo apt-get install$missing" >&2
+exit 1
