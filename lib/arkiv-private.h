@@ -58,6 +58,17 @@ extern const char *const arkiv_stopwords[];
 Xapian::Stem arkiv_stemmer();
 Xapian::Stopper *arkiv_new_stopper();
 
+/* files.cc: one file the incremental indexer knows. */
+struct file_row {
+    std::string id, path, hash, failure;
+    uint64_t size = 0;
+    int64_t mtime = 0;
+    bool failed = false;
+};
+void arkiv_forget_failure(Xapian::WritableDatabase &wdb, const std::string &id);
+void arkiv_list_failures(Xapian::Database &xdb, std::vector<file_row> &rows);
+bool arkiv_find_failure(Xapian::Database &xdb, const std::string &id, std::vector<file_row> &rows);
+
 struct arkiv_db {
     std::string path;
     std::string error;

@@ -150,6 +150,7 @@ extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
         if (!doc->text.empty())
             doc->doc.add_value(ARKIV_SLOT_TEXT, doc->text);
         db->wdb->replace_document(arkiv_id_term(doc->id), doc->doc);
+        arkiv_forget_failure(*db->wdb, doc->id);
         return ARKIV_STATUS_OK;
     })
 }

@@ -3,13 +3,6 @@
 
 #include <cstdlib>
 
-struct file_row {
-    std::string id, path, hash, failure;
-    uint64_t size = 0;
-    int64_t mtime = 0;
-    bool failed = false;
-};
-
 struct arkiv_files {
     std::vector<file_row> rows;
 };
@@ -41,6 +34,7 @@ extern "C" arkiv_status_t arkiv_db_list_files(arkiv_db_t *db, arkiv_files_t **fi
         for (Xapian::ValueIterator v = xdb.valuestream_begin(ARKIV_SLOT_PATH);
              v != xdb.valuestream_end(ARKIV_SLOT_PATH); ++v)
             files->rows.push_back(row_from_document(xdb.get_document(v.get_docid())));
+        arkiv_list_failures(xdb, files->rows);
     } catch (...) {
         delete files;
         return arkiv_map_exception(db->error);
@@ -58,13 +52,15 @@ extern "C" arkiv_status_t arkiv_db_find_file(arkiv_db_t *db, const char *id,
     arkiv_files_t *files = nullptr;
     try {
         Xapian::Database &xdb = db->db();
+        files = new arkiv_files_t;
         Xapian::PostingIterator p = xdb.postlist_begin(arkiv_id_term(id));
-        if (p == xdb.postlist_end(arkiv_id_term(id))) {
+        if (p != xdb.postlist_end(arkiv_id_term(id)))
+            files->rows.push_back(row_from_document(xdb.get_document(*p)));
+        else if (!arkiv_find_failure(xdb, id, files->rows)) {
+            delete files;
             db->error = std::string("no document with id ") + id;
             return ARKIV_STATUS_NOT_FOUND;
         }
-        files = new arkiv_files_t;
-        files->rows.push_back(row_from_document(xdb.get_document(*p)));
     } catch (...) {
         delete files;
         return arkiv_map_exception(db->error);
@@ -98,18 +94,73 @@ extern "C" void arkiv_files_free(arkiv_files_t *files)
     delete files;
 }
 
+/* Failed files are remembered in the database's user metadata, not as
+ * documents, so that the index holds exactly the files that were read and
+ * a failure never shows up as a search hit. Value: "size mtime path\nreason". */
+static const std::string failed_key_prefix = "failed:";
+
+static std::string failed_key(const std::string &id)
+{
+    return arkiv_fit_term(failed_key_prefix + id);
+}
+
+static bool parse_failure(const std::string &id, const std::string &val, file_row &r)
+{
+    size_t nl = val.find('\n');
+    if (nl == std::string::npos)
+        return false;
+    char *end = nullptr;
+    r.id = id;
+    r.size = strtoull(val.c_str(), &end, 10);
+    r.mtime = strtoll(end, &end, 10);
+    if (*end != ' ')
+        return false;
+    r.path = val.substr(end + 1 - val.c_str(), nl - (end + 1 - val.c_str()));
+    r.failure = val.substr(nl + 1);
+    r.failed = true;
+    return true;
+}
+
+void arkiv_list_failures(Xapian::Database &xdb, std::vector<file_row> &rows)
+{
+    for (Xapian::TermIterator k = xdb.metadata_keys_begin(failed_key_prefix);
+         k != xdb.metadata_keys_end(failed_key_prefix); ++k) {
+        file_row r;
+        std::string id = (*k).substr(failed_key_prefix.size());
+        if (parse_failure(id, xdb.get_metadata(*k), r))
+            rows.push_back(std::move(r));
+    }
+}
+
+bool arkiv_find_failure(Xapian::Database &xdb, const std::string &id, std::vector<file_row> &rows)
+{
+    std::string val = xdb.get_metadata(failed_key(id));
+    file_row r;
+    if (val.empty() || !parse_failure(id, val, r))
+        return false;
+    rows.push_back(std::move(r));
+    return true;
+}
+
+void arkiv_forget_failure(Xapian::WritableDatabase &wdb, const std::string &id)
+{
+    wdb.set_metadata(failed_key(id), "");
+}
+
 extern "C" arkiv_status_t arkiv_db_record_failure(arkiv_db_t *db, const arkiv_file_info_t *info)
 {
     if (!db || !db->wdb || !info || !info->id || !info->path || !info->failure)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    arkiv_doc_t *doc = nullptr;
-    arkiv_status_t st = arkiv_doc_new(db, info->id, &doc);
-    if (st == ARKIV_STATUS_OK)
-        st = arkiv_doc_set_file(doc, info);
-    if (st == ARKIV_STATUS_OK)
-        st = arkiv_doc_add_term(doc, ARKIV_FIELD_KIND, "failed");
-    if (st == ARKIV_STATUS_OK)
-        st = arkiv_db_replace(db, doc);
-    arkiv_doc_free(doc);
-    return st;
+    ARKIV_GUARD(db->error, {
+        /* A file that now fails must not keep an older, good document. */
+        std::string idterm = arkiv_id_term(info->id);
+        if (db->wdb->get_termfreq(idterm)) {
+            db->wdb->delete_document(idterm);
+            db->wdb->delete_document(arkiv_fit_term(ARKIV_PREFIX_PARENT + std::string(info->id)));
+        }
+        std::string val = std::to_string(info->size) + " " + std::to_string(info->mtime) + " " +
+                          info->path + "\n" + info->failure;
+        db->wdb->set_metadata(failed_key(info->id), val);
+        return ARKIV_STATUS_OK;
+    })
 }
