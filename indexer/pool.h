@@ -1,0 +1,58 @@
+/* pool.h - extract files in reusable worker processes.
+ *
+ * Poppler can crash, loop or exhaust memory on hostile PDFs.  Each worker
+ * is a forked child that runs arkiv_extract_file() (extract.h) for one
+ * path at a time, so such a file costs one worker, which is replaced, and
+ * comes back as TIMEOUT or CRASHED.  Workers are forked once and reused.
+ *
+ * Create the pool early, from the thread that will outlive it and before
+ * starting other threads: workers are fork()ed without exec, and they die
+ * (PR_SET_PDEATHSIG) when the creating thread exits.  The pool is not
+ * thread-safe; use it from one thread.
+ *
+ * Ownership: the pool owns its workers and their sockets; arkiv_pool_free()
+ * kills and reaps them all.  Tags are the caller's and are only handed
+ * back, never freed.  Results are written into caller-owned structs.
+ */
+#ifndef ARKIV_POOL_H
+#define ARKIV_POOL_H
+
+#include <glib.h>
+
+#include "extract.h"
+
+#define ARKIV_POOL_DEFAULT_TIMEOUT_S 30
+
+typedef struct arkiv_pool arkiv_pool_t;
+
+/* Fork n_workers workers (0: one per processor).  A file that takes longer
+ * than timeout_s seconds (0: ARKIV_POOL_DEFAULT_TIMEOUT_S) comes back as
+ * TIMEOUT.  mem_limit_bytes > 0 caps each worker's address space
+ * (RLIMIT_AS); a worker that dies with a cap set is reported as "out of
+ * memory or crashed (signal N)".  *out is new (arkiv_pool_free); on FALSE
+ * it is NULL and *error says why. */
+gboolean arkiv_pool_new(unsigned n_workers, unsigned timeout_s, gsize mem_limit_bytes,
+                        arkiv_pool_t **out, GError **error);
+
+/* Kill and reap every worker; results still in flight are dropped.  NULL
+ * is fine. */
+void arkiv_pool_free(arkiv_pool_t *pool);
+
+/* Hand path to an idle worker.  FALSE when every worker is busy: collect
+ * a result first.  A worker that cannot be (re)started does not make this
+ * fail; its job comes back from collect as CRASHED. */
+gboolean arkiv_pool_submit(arkiv_pool_t *pool, const char *path, gpointer tag);
+
+/* Wait for one submitted file to finish, time out or kill its worker, and
+ * give back its tag and result (*out zeroed or cleared beforehand).  FALSE,
+ * at once, when nothing is in flight. */
+gboolean arkiv_pool_collect(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_result_t *out);
+
+/* Submit one file and collect it.  FALSE if other files are in flight,
+ * since their results would be in the way. */
+gboolean arkiv_pool_extract(arkiv_pool_t *pool, const char *path, arkiv_extract_result_t *out);
+
+/* Number of submitted files not yet collected. */
+unsigned arkiv_pool_in_flight(const arkiv_pool_t *pool);
+
+#endif /* ARKIV_POOL_H */

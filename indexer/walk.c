@@ -1,0 +1,125 @@
+/* walk.c — find the files under the roots given to `arkiv index`. */
+#include "walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void problem_free(gpointer p)
+{
+    arkiv_walk_problem_t *pr = p;
+    g_free(pr->path);
+    g_free(pr->reason);
+    g_free(pr);
+}
+
+static void add_problem(GPtrArray *problems, const char *path, const char *reason)
+{
+    arkiv_walk_problem_t *pr = g_new0(arkiv_walk_problem_t, 1);
+    pr->path = g_strdup(path);
+    pr->reason = g_strdup(reason);
+    g_ptr_array_add(problems, pr);
+}
+
+static void walk_dir(const char *dir, GPtrArray *files, GPtrArray *problems);
+
+static void visit(const char *path, GPtrArray *files, GPtrArray *problems)
+{
+    struct stat lst, st;
+    if (lstat(path, &lst) != 0) {
+        add_problem(problems, path, g_strerror(errno));
+        return;
+    }
+    if (S_ISDIR(lst.st_mode)) {
+        walk_dir(path, files, problems);
+        return;
+    }
+    if (S_ISLNK(lst.st_mode)) {
+        if (stat(path, &st) != 0) {
+            add_problem(problems, path, "broken symbolic link");
+            return;
+        }
+        if (!S_ISREG(st.st_mode))
+            return; /* folders through symlinks are not entered: no loops */
+    } else if (!S_ISREG(lst.st_mode)) {
+        return; /* FIFOs, sockets, devices are not documents */
+    }
+    g_ptr_array_add(files, g_strdup(path));
+}
+
+static void walk_dir(const char *dir, GPtrArray *files, GPtrArray *problems)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        add_problem(problems, dir, g_strerror(errno));
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *child = g_build_filename(dir, e->d_name, NULL);
+        visit(child, files, problems);
+        g_free(child);
+    }
+    closedir(d);
+}
+
+gboolean arkiv_walk_resolve_roots(char *const *roots, char ***resolved_out, GError **error)
+{
+    GPtrArray *out = g_ptr_array_new();
+    for (char *const *r = roots; *r; r++) {
+        char *abs = realpath(*r, NULL);
+        if (!abs) {
+            g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(errno), "%s: %s", *r,
+                        g_strerror(errno));
+            g_ptr_array_add(out, NULL);
+            g_strfreev((char **)g_ptr_array_free(out, FALSE));
+            return FALSE;
+        }
+        g_ptr_array_add(out, g_strdup(abs));
+        free(abs);
+    }
+    g_ptr_array_add(out, NULL);
+    *resolved_out = (char **)g_ptr_array_free(out, FALSE);
+    return TRUE;
+}
+
+static gint cmp_paths(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Overlapping roots ("a" and "a/b") name some files twice. */
+static GPtrArray *sorted_unique(GPtrArray *files)
+{
+    g_ptr_array_sort(files, cmp_paths);
+    GPtrArray *out = g_ptr_array_new_full(files->len, g_free);
+    for (guint i = 0; i < files->len; i++) {
+        const char *f = files->pdata[i];
+        if (out->len > 0 && strcmp(out->pdata[out->len - 1], f) == 0)
+            continue;
+        g_ptr_array_add(out, g_strdup(f));
+    }
+    g_ptr_array_unref(files);
+    return out;
+}
+
+gboolean arkiv_walk(char *const *roots, GPtrArray **files_out, GPtrArray **problems_out,
+                    GError **error)
+{
+    char **resolved = NULL;
+    if (!arkiv_walk_resolve_roots(roots, &resolved, error))
+        return FALSE;
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *problems = g_ptr_array_new_with_free_func(problem_free);
+    for (char **r = resolved; *r; r++)
+        visit(*r, files, problems);
+    g_strfreev(resolved);
+    *files_out = sorted_unique(files);
+    *problems_out = problems;
+    return TRUE;
+}

@@ -1,0 +1,29 @@
+/* walk.h — find the files under the roots given to `arkiv index`. */
+#ifndef ARKIV_WALK_H
+#define ARKIV_WALK_H
+
+#include <glib.h>
+
+/* A file the walk could not look at, with the reason. Owned by the array
+ * it sits in (freed by its free function). */
+typedef struct {
+    char *path;
+    char *reason;
+} arkiv_walk_problem_t;
+
+/* Collect the regular files under each root (a folder or a file) as
+ * absolute paths, sorted, without duplicates. Folders reached through a
+ * symlink are not entered, so a symlink loop cannot trap the walk;
+ * symlinks to files are followed. Names starting with "." are skipped.
+ * Unreadable folders and files are added to *problems_out.
+ * *files_out (char *) and *problems_out are new GPtrArrays with free
+ * functions set; the caller unrefs them. FALSE with *error when a root
+ * does not exist. */
+gboolean arkiv_walk(char *const *roots, GPtrArray **files_out, GPtrArray **problems_out,
+                    GError **error);
+
+/* The absolute, symlink-resolved form of each root (for "under the roots"
+ * tests). NULL-terminated; g_strfreev. FALSE with *error on a bad root. */
+gboolean arkiv_walk_resolve_roots(char *const *roots, char ***resolved_out, GError **error);
+
+#endif

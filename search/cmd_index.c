@@ -1,0 +1,201 @@
+/* cmd_index.c — `arkiv index`: options, progress and the final report. */
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "run.h"
+
+typedef struct {
+    gint64 started;
+    gboolean drawn;
+} progress_t;
+
+/* A one-line bar on stderr, redrawn at most ten times a second. */
+static void draw_progress(void *user, unsigned done, unsigned total)
+{
+    progress_t *p = user;
+    static const int width = 30;
+    gint64 now = g_get_monotonic_time();
+    double secs = (double)(now - p->started) / G_USEC_PER_SEC;
+    double rate = secs > 0 ? done / secs : 0;
+    double eta = rate > 0 ? (total - done) / rate : 0;
+    int fill = total ? (int)((double)done * width / total) : width;
+    fprintf(stderr, "\r[%.*s%*s] %u/%u files  %.1f files/s  ETA %.0f s ", fill,
+            "##############################", width - fill, "", done, total, rate, eta);
+    p->drawn = TRUE;
+}
+
+static const char *category(const arkiv_index_problem_t *pr)
+{
+    if (pr->failed)
+        return "failed";
+    return strcmp(pr->outcome, "unsupported") == 0 || strcmp(pr->outcome, "empty") == 0
+               ? "skipped"
+               : "note";
+}
+
+static void print_text_report(const arkiv_index_report_t *r, gboolean verbose)
+{
+    printf("%u indexed, %u unchanged, %u removed, %u failed, %u skipped (%u files)\n",
+           r->indexed, r->unchanged + r->failed_before, r->removed, r->failed, r->skipped,
+           r->files);
+    for (guint i = 0; i < r->problems->len; i++) {
+        const arkiv_index_problem_t *pr = r->problems->pdata[i];
+        printf("  %-6s %s: %s\n", category(pr), pr->path, pr->reason ? pr->reason : pr->outcome);
+    }
+    if (r->failed_before && verbose)
+        printf("  %u file(s) failed before and are unchanged; --retry-failed tries again\n",
+               r->failed_before);
+}
+
+static void json_uint(JsonBuilder *b, const char *name, guint64 v)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_add_int_value(b, (gint64)v);
+}
+
+static void print_json_report(const arkiv_index_report_t *r)
+{
+    JsonBuilder *b = json_builder_new();
+    json_builder_begin_object(b);
+    json_uint(b, "format_version", 1);
+    json_uint(b, "files", r->files);
+    json_uint(b, "indexed", r->indexed);
+    json_uint(b, "unchanged", r->unchanged);
+    json_uint(b, "failed_before", r->failed_before);
+    json_uint(b, "removed", r->removed);
+    json_uint(b, "failed", r->failed);
+    json_uint(b, "skipped", r->skipped);
+    json_builder_set_member_name(b, "outcomes");
+    json_builder_begin_object(b);
+    for (int o = 0; o <= ARKIV_EXTRACT_IO; o++)
+        json_uint(b, arkiv_extract_outcome_name(o), r->outcomes[o]);
+    json_builder_end_object(b);
+    json_builder_set_member_name(b, "problems");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < r->problems->len; i++) {
+        const arkiv_index_problem_t *pr = r->problems->pdata[i];
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "path");
+        json_builder_add_string_value(b, pr->path);
+        json_builder_set_member_name(b, "outcome");
+        json_builder_add_string_value(b, pr->outcome);
+        json_builder_set_member_name(b, "failed");
+        json_builder_add_boolean_value(b, pr->failed);
+        json_builder_set_member_name(b, "reason");
+        json_builder_add_string_value(b, pr->reason ? pr->reason : pr->outcome);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    JsonNode *root = json_builder_get_root(b);
+    char *s = json_to_string(root, TRUE);
+    printf("%s\n", s);
+    g_free(s);
+    json_node_unref(root);
+    g_object_unref(b);
+}
+
+static arkiv_db_t *open_writable(const char *path)
+{
+    arkiv_db_t *db = NULL;
+    char *msg = NULL;
+    arkiv_status_t st = arkiv_db_open(path, ARKIV_DB_WRITABLE, &db, &msg);
+    if (st != ARKIV_STATUS_OK)
+        fprintf(stderr, "arkiv: %s\n", msg ? msg : arkiv_status_string(st));
+    free(msg);
+    return db;
+}
+
+typedef struct {
+    char *db;
+    gboolean json, quiet, verbose, rebuild, retry_failed;
+    gint jobs, timeout, batch;
+    char **roots;
+} index_args_t;
+
+static GOptionContext *make_context(index_args_t *a)
+{
+    GOptionEntry entries[] = {
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &a->db, "Index location (default $ARKIV_DB or ./arkiv.db)", "PATH"},
+        {"json", 0, 0, G_OPTION_ARG_NONE, &a->json, "Print the report as JSON", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "No progress bar and no summary unless something failed", NULL},
+        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose, "Say more in the summary", NULL},
+        {"rebuild", 0, 0, G_OPTION_ARG_NONE, &a->rebuild, "Re-read every file, changed or not", NULL},
+        {"retry-failed", 0, 0, G_OPTION_ARG_NONE, &a->retry_failed, "Retry files that failed before even if unchanged", NULL},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Extraction workers (default: number of CPUs)", "N"},
+        {"timeout", 0, 0, G_OPTION_ARG_INT, &a->timeout, "Seconds allowed per file (default 30)", "S"},
+        {"batch", 0, 0, G_OPTION_ARG_INT, &a->batch, "Commit after N changed files (default 500)", "N"},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->roots, NULL, "PATH..."},
+        {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    GOptionContext *ctx = g_option_context_new("PATH... — index folders and files of minutes");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_description(
+        ctx, "Re-running skips files whose size and modification time are unchanged,\n"
+             "re-reads changed ones and removes documents of files that vanished\n"
+             "under the given paths.\n\n"
+             "Exit status: 0 every file handled, 3 some files failed (the index is\n"
+             "good), 1 fatal error, 2 usage error.\n");
+    return ctx;
+}
+
+static int run_index(const index_args_t *a)
+{
+    arkiv_db_t *db = open_writable(arkiv_cli_db_path(a->db));
+    if (!db)
+        return ARKIV_EXIT_ERROR;
+    arkiv_index_options_t o;
+    arkiv_index_options_init(&o);
+    o.rebuild = a->rebuild;
+    o.retry_failed = a->retry_failed;
+    o.jobs = a->jobs > 0 ? (unsigned)a->jobs : 0;
+    if (a->timeout > 0)
+        o.timeout_s = (unsigned)a->timeout;
+    if (a->batch > 0)
+        o.batch_docs = (unsigned)a->batch;
+    progress_t prog = {g_get_monotonic_time(), FALSE};
+    if (!a->quiet && !a->json && isatty(STDERR_FILENO)) {
+        o.progress = draw_progress;
+        o.progress_user = &prog;
+    }
+    arkiv_index_report_t report = {0};
+    GError *err = NULL;
+    gboolean ok = arkiv_index_run(db, a->roots, &o, &report, &err);
+    if (prog.drawn)
+        fputc('\n', stderr);
+    int rc = ARKIV_EXIT_OK;
+    if (!ok) {
+        fprintf(stderr, "arkiv: %s\n", err->message);
+        g_error_free(err);
+        rc = ARKIV_EXIT_ERROR;
+    } else {
+        if (a->json)
+            print_json_report(&report);
+        else if (!a->quiet || report.failed)
+            print_text_report(&report, a->verbose);
+        rc = report.failed ? ARKIV_EXIT_SOME_FAILED : ARKIV_EXIT_OK;
+    }
+    arkiv_index_report_clear(&report);
+    arkiv_db_free(db);
+    return rc;
+}
+
+int arkiv_cmd_index(int argc, char **argv)
+{
+    index_args_t a = {0};
+    GOptionContext *ctx = make_context(&a);
+    int rc = ARKIV_EXIT_USAGE;
+    if (arkiv_cli_parse(ctx, &argc, &argv)) {
+        if (!a.roots || !a.roots[0])
+            fprintf(stderr, "arkiv index: no PATH given\nTry 'arkiv index --help'.\n");
+        else
+            rc = run_index(&a);
+    }
+    g_option_context_free(ctx);
+    g_free(a.db);
+    g_strfreev(a.roots);
+    return rc;
+}

@@ -1,0 +1,473 @@
+/* test_cli.c — end-to-end tests of the arkiv binary: a real index on disk,
+ * real sample files, real processes; JSON checked with a JSON parser.
+ * Usage: test_cli ARKIV_BINARY SAMPLES_DIR */
+#include <check.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utime.h>
+
+static const char *arkiv_bin;
+static const char *samples_dir;
+static char *tmpdir, *corpus, *dbpath;
+
+typedef struct {
+    int status;
+    char *out, *err;
+} run_result;
+
+static void run_free(run_result *r)
+{
+    g_free(r->out);
+    g_free(r->err);
+}
+
+/* Run arkiv with the given arguments (NULL-terminated) and --db. */
+static run_result run_arkiv(const char *first, ...)
+{
+    GPtrArray *argv = g_ptr_array_new();
+    g_ptr_array_add(argv, (char *)arkiv_bin);
+    va_list ap;
+    va_start(ap, first);
+    for (const char *a = first; a; a = va_arg(ap, const char *))
+        g_ptr_array_add(argv, (char *)a);
+    va_end(ap);
+    g_ptr_array_add(argv, NULL);
+    run_result r = {0};
+    GError *err = NULL;
+    int wait_status = 0;
+    char *envp[] = {"LC_ALL=C.UTF-8", NULL};
+    gboolean ok = g_spawn_sync(NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r.out, &r.err, &wait_status, &err);
+    ck_assert_msg(ok, "spawn: %s", err ? err->message : "");
+    r.status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
+    g_ptr_array_free(argv, TRUE);
+    return r;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    char *data = NULL;
+    gsize len = 0;
+    ck_assert(g_file_get_contents(from, &data, &len, NULL));
+    ck_assert(g_file_set_contents(to, data, (gssize)len, NULL));
+    g_free(data);
+}
+
+static void copy_dir(const char *from, const char *to)
+{
+    g_mkdir_with_parents(to, 0755);
+    GDir *d = g_dir_open(from, 0, NULL);
+    ck_assert_ptr_nonnull(d);
+    const char *name;
+    while ((name = g_dir_read_name(d))) {
+        char *a = g_build_filename(from, name, NULL), *b = g_build_filename(to, name, NULL);
+        copy_file(a, b);
+        g_free(a);
+        g_free(b);
+    }
+    g_dir_close(d);
+}
+
+static void rm_rf(const char *path)
+{
+    GDir *d = g_dir_open(path, 0, NULL);
+    if (d) {
+        const char *name;
+        while ((name = g_dir_read_name(d))) {
+            char *p = g_build_filename(path, name, NULL);
+            rm_rf(p);
+            g_free(p);
+        }
+        g_dir_close(d);
+    }
+    g_remove(path);
+}
+
+static void setup(void)
+{
+    tmpdir = g_dir_make_tmp("arkiv-cli-XXXXXX", NULL);
+    ck_assert_ptr_nonnull(tmpdir);
+    corpus = g_build_filename(tmpdir, "minutes", NULL);
+    dbpath = g_build_filename(tmpdir, "index.db", NULL);
+    char *text = g_build_filename(samples_dir, "text", NULL);
+    char *pdf = g_build_filename(samples_dir, "pdf", NULL);
+    char *to_text = g_build_filename(corpus, "text", NULL);
+    char *to_pdf = g_build_filename(corpus, "pdf", NULL);
+    copy_dir(text, to_text);
+    copy_dir(pdf, to_pdf);
+    g_free(text);
+    g_free(pdf);
+    g_free(to_text);
+    g_free(to_pdf);
+}
+
+static void teardown(void)
+{
+    rm_rf(tmpdir);
+    g_free(tmpdir);
+    g_free(corpus);
+    g_free(dbpath);
+}
+
+/* Parse stdout as JSON; the caller unrefs the parser. */
+static JsonObject *parse_json(const char *text, JsonParser **parser)
+{
+    *parser = json_parser_new();
+    GError *err = NULL;
+    ck_assert_msg(json_parser_load_from_data(*parser, text, -1, &err), "bad JSON (%s): %s",
+                  err ? err->message : "", text);
+    JsonNode *root = json_parser_get_root(*parser);
+    ck_assert(JSON_NODE_HOLDS_OBJECT(root));
+    return json_node_get_object(root);
+}
+
+static gint64 member_int(JsonObject *o, const char *name)
+{
+    ck_assert_msg(json_object_has_member(o, name), "missing member %s", name);
+    return json_object_get_int_member(o, name);
+}
+
+static JsonObject *index_json(int want_status, JsonParser **parser)
+{
+    run_result r = run_arkiv("index", "--json", "--db", dbpath, corpus, NULL);
+    ck_assert_msg(r.status == want_status, "index exit %d, stderr: %s, stdout: %s", r.status,
+                  r.err, r.out);
+    JsonObject *o = parse_json(r.out, parser);
+    run_free(&r);
+    return o;
+}
+
+/* Number of hits for a query, via --json. */
+static gint64 hits(const char *query)
+{
+    run_result r = run_arkiv("search", "--json", "--db", dbpath, query, NULL);
+    ck_assert_msg(r.status == 0, "search %s: exit %d: %s", query, r.status, r.err);
+    JsonParser *p;
+    JsonObject *o = parse_json(r.out, &p);
+    gint64 n = member_int(o, "total");
+    g_object_unref(p);
+    run_free(&r);
+    return n;
+}
+
+START_TEST(test_index_search_json_shape)
+{
+    JsonParser *p;
+    JsonObject *rep = index_json(0, &p);
+    ck_assert_int_eq(member_int(rep, "indexed"), 15); /* 10 text + 5 PDF */
+    ck_assert_int_eq(member_int(rep, "failed"), 0);
+    ck_assert_int_eq(member_int(rep, "format_version"), 1);
+    g_object_unref(p);
+
+    run_result r = run_arkiv("search", "--json", "--db", dbpath, "--limit", "2",
+                             "\"palliativ plan\"", NULL);
+    ck_assert_int_eq(r.status, 0);
+    JsonObject *o = parse_json(r.out, &p);
+    ck_assert_int_eq(member_int(o, "format_version"), 1);
+    ck_assert_str_eq(json_object_get_string_member(o, "query"), "\"palliativ plan\"");
+    ck_assert_int_ge(member_int(o, "total"), 3);
+    ck_assert_int_eq(member_int(o, "offset"), 0);
+    ck_assert_int_eq(member_int(o, "limit"), 2);
+    ck_assert(json_object_has_member(o, "facets"));
+    JsonArray *res = json_object_get_array_member(o, "results");
+    ck_assert_uint_eq(json_array_get_length(res), 2);
+    static const char *const members[] = {"id",   "path", "title", "kind",    "council",
+                                          "date", "item", "score", "snippet", NULL};
+    for (guint i = 0; i < json_array_get_length(res); i++) {
+        JsonObject *h = json_array_get_object_element(res, i);
+        for (const char *const *m = members; *m; m++)
+            ck_assert_msg(json_object_has_member(h, *m), "hit lacks %s", *m);
+        ck_assert_uint_eq(json_object_get_size(h), 9);
+        ck_assert(g_str_has_prefix(json_object_get_string_member(h, "path"), corpus));
+        ck_assert_uint_eq(strlen(json_object_get_string_member(h, "id")), 16);
+        char *lower = g_utf8_strdown(json_object_get_string_member(h, "snippet"), -1);
+        ck_assert_msg(strstr(lower, "palliativ"), "snippet: %s", lower);
+        g_free(lower);
+    }
+    g_object_unref(p);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_finds_words_in_every_sample)
+{
+    JsonParser *p;
+    index_json(0, &p);
+    g_object_unref(p);
+    ck_assert_int_eq(hits("legevaktsamarbeid"), 1);
+    ck_assert_int_eq(hits("samhandlingsavvik"), 4); /* every PDF with a text layer */
+    ck_assert_int_eq(hits("kvalitetsportal"), 1);
+    ck_assert_int_eq(hits("tospaltetekst"), 1);
+    ck_assert_int_eq(hits("nynorskprøve"), 1);
+    ck_assert_int_eq(hits("metadatadato"), 1);
+    ck_assert_int_eq(hits("kind:notext"), 1);
+    /* Line-end hyphenation in the PDF, "Inn-\nTrøndelag" kept whole. */
+    ck_assert_int_ge(hits("redegjorde"), 1);
+    ck_assert_int_ge(hits("\"Inn-Trøndelag\""), 1);
+    /* A phrase split over a line break (text) and over a page break (PDF). */
+    char *q = g_strdup_printf("\"palliativ plan\" path:%s/text/felles-fagrad-2025-01-29-referat.txt",
+                              corpus);
+    ck_assert_int_eq(hits(q), 1);
+    g_free(q);
+    q = g_strdup_printf("\"palliativ plan\" path:%s/pdf/asu-2024-06-11-referat.pdf", corpus);
+    ck_assert_int_eq(hits(q), 1);
+    g_free(q);
+}
+END_TEST
+
+START_TEST(test_rerun_modify_delete)
+{
+    JsonParser *p;
+    index_json(0, &p);
+    g_object_unref(p);
+    JsonObject *rep = index_json(0, &p);
+    ck_assert_int_eq(member_int(rep, "indexed"), 0);
+    ck_assert_int_eq(member_int(rep, "unchanged"), 15);
+    g_object_unref(p);
+
+    char *changed = g_build_filename(corpus, "text", "asu-2024-04-17-referat.txt", NULL);
+    char *data = NULL;
+    ck_assert(g_file_get_contents(changed, &data, NULL, NULL));
+    char *more = g_strconcat(data, "\nTilleggsord: sebrafinke.\n", NULL);
+    ck_assert(g_file_set_contents(changed, more, -1, NULL));
+    struct utimbuf later = {2000000000, 2000000000}; /* mtime surely differs */
+    ck_assert_int_eq(utime(changed, &later), 0);
+    rep = index_json(0, &p);
+    ck_assert_int_eq(member_int(rep, "indexed"), 1);
+    ck_assert_int_eq(member_int(rep, "unchanged"), 14);
+    g_object_unref(p);
+    ck_assert_int_eq(hits("sebrafinke"), 1);
+
+    char *gone = g_build_filename(corpus, "text", "fls-2025-04-24-referat.txt", NULL);
+    ck_assert_int_eq(g_unlink(gone), 0);
+    rep = index_json(0, &p);
+    ck_assert_int_eq(member_int(rep, "removed"), 1);
+    g_object_unref(p);
+    ck_assert_int_eq(hits("legevaktsamarbeid"), 0);
+    ck_assert_int_eq(hits(""), 14);
+    g_free(changed);
+    g_free(data);
+    g_free(more);
+    g_free(gone);
+}
+END_TEST
+
+START_TEST(test_usage_errors_and_help)
+{
+    static const char *const cmds[] = {"index", "search", NULL};
+    for (const char *const *c = cmds; *c; c++) {
+        run_result r = run_arkiv(*c, "--help", NULL);
+        ck_assert_int_eq(r.status, 0);
+        ck_assert_msg(strstr(r.out, "Usage:"), "%s --help: %s", *c, r.out);
+        run_free(&r);
+    }
+    run_result r = run_arkiv("--help", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strstr(r.out, "index") && strstr(r.out, "search"));
+    run_free(&r);
+    r = run_arkiv("nosuch", NULL);
+    ck_assert_int_eq(r.status, 2);
+    run_free(&r);
+    r = run_arkiv("index", "--db", dbpath, NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert(strstr(r.err, "no PATH"));
+    run_free(&r);
+    r = run_arkiv("search", "--sort", "sideways", "x", NULL);
+    ck_assert_int_eq(r.status, 2);
+    run_free(&r);
+    r = run_arkiv("search", "--db", dbpath, "x", NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "no index at"), "%s", r.err);
+    run_free(&r);
+    r = run_arkiv("index", "--db", dbpath, "/nonexistent/minutes", NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "/nonexistent/minutes"), "%s", r.err);
+    run_free(&r);
+    JsonParser *p;
+    index_json(0, &p);
+    g_object_unref(p);
+    r = run_arkiv("search", "--db", dbpath, "date:soon..later", NULL);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(strstr(r.err, "date:"), "%s", r.err);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_text_output_is_plain_when_piped)
+{
+    JsonParser *p;
+    index_json(0, &p);
+    g_object_unref(p);
+    run_result r = run_arkiv("search", "--db", dbpath, "legevaktsamarbeid", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "fls-2025-04-24-referat.txt"), "%s", r.out);
+    ck_assert_msg(strstr(r.out, "  1. "), "%s", r.out);
+    ck_assert_ptr_null(strchr(r.out, '\033'));
+    run_free(&r);
+    r = run_arkiv("search", "--db", dbpath, "ordsomikkefinnes", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strstr(r.out, "No matches"));
+    run_free(&r);
+}
+END_TEST
+
+/* ---- broken and awkward inputs, made here by the test ---- */
+
+static char *bad_path(const char *name)
+{
+    return g_build_filename(corpus, "bad", name, NULL);
+}
+
+static void write_bytes(const char *name, const void *data, gsize len)
+{
+    char *p = bad_path(name);
+    ck_assert(g_file_set_contents(p, data, (gssize)len, NULL));
+    g_free(p);
+}
+
+static void run_qpdf(const char *user_pw, const char *in, const char *out_name)
+{
+    char *out = bad_path(out_name);
+    char *argv[] = {"qpdf", "--encrypt", (char *)user_pw, "eierpassord", "256", "--", (char *)in,
+                    out, NULL};
+    int status = 0;
+    GError *err = NULL;
+    ck_assert_msg(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &err),
+                  "qpdf: %s", err ? err->message : "");
+    ck_assert_int_eq(status, 0);
+    g_free(out);
+}
+
+static void make_bad_corpus(void)
+{
+    char *dir = g_build_filename(corpus, "bad", NULL);
+    g_mkdir_with_parents(dir, 0755);
+    g_free(dir);
+    char *pdf_path = g_build_filename(corpus, "pdf", "asu-2024-06-11-referat.pdf", NULL);
+    char *pdf = NULL;
+    gsize pdf_len = 0;
+    ck_assert(g_file_get_contents(pdf_path, &pdf, &pdf_len, NULL));
+
+    write_bytes("tom.txt", "", 0);
+    GRand *rnd = g_rand_new_with_seed(42);
+    guchar noise[4096];
+    for (gsize i = 0; i < sizeof noise; i++)
+        noise[i] = (guchar)g_rand_int_range(rnd, 0, 256);
+    write_bytes("tilfeldig.pdf", noise, sizeof noise);
+    static const gsize cuts[] = {10, 100, 1000, 4000};
+    for (gsize i = 0; i < G_N_ELEMENTS(cuts); i++) {
+        char *name = g_strdup_printf("avkuttet-%zu.pdf", cuts[i]);
+        write_bytes(name, pdf, MIN(cuts[i], pdf_len));
+        g_free(name);
+    }
+    char *flipped = g_memdup2(pdf, pdf_len);
+    for (int i = 0; i < 40; i++)
+        flipped[g_rand_int_range(rnd, 0, (gint32)pdf_len)] ^= (char)(1 << g_rand_int_range(rnd, 0, 8));
+    write_bytes("bitfeil.pdf", flipped, pdf_len);
+    static const guchar png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
+                                 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+                                 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae,
+                                 0x42, 0x60, 0x82};
+    write_bytes("bilde.txt", png, sizeof png);
+    write_bytes("feilnavn.txt", pdf, pdf_len); /* a PDF named .txt */
+    /* cp1252: "Særskilt møte på Ørland kodetabellord" */
+    static const char cp1252[] = "Referat\r\nS\xe6rskilt m\xf8te p\xe5 \xd8rland kodetabellord\r\n";
+    write_bytes("gammel-windows.txt", cp1252, sizeof cp1252 - 1);
+    static const char utf16[] = "\xff\xfeR\0e\0f\0 \0t\0e\0k\0s\0t\0u\0t\0f\0 \0\xf8\0y\0\n\0";
+    write_bytes("utf16.txt", utf16, sizeof utf16 - 1);
+    write_bytes("utenendelse", "Referat\nOrdet utenendelsesord står her.\n", 40);
+    run_qpdf("brukerpassord", pdf_path, "kryptert-bruker.pdf");
+    run_qpdf("", pdf_path, "kryptert-eier.pdf");
+    g_rand_free(rnd);
+    g_free(flipped);
+    g_free(pdf);
+    g_free(pdf_path);
+}
+
+static const char *outcome_of(JsonObject *rep, const char *name)
+{
+    JsonArray *probs = json_object_get_array_member(rep, "problems");
+    for (guint i = 0; i < json_array_get_length(probs); i++) {
+        JsonObject *pr = json_array_get_object_element(probs, i);
+        if (g_str_has_suffix(json_object_get_string_member(pr, "path"), name))
+            return json_object_get_string_member(pr, "outcome");
+    }
+    return NULL;
+}
+
+START_TEST(test_bad_inputs_are_reported_and_skipped)
+{
+    make_bad_corpus();
+    JsonParser *p;
+    JsonObject *rep = index_json(3, &p); /* some failed, index good */
+    ck_assert_str_eq(outcome_of(rep, "kryptert-bruker.pdf"), "encrypted");
+    ck_assert_ptr_null(outcome_of(rep, "kryptert-eier.pdf")); /* readable */
+    ck_assert_str_eq(outcome_of(rep, "tilfeldig.pdf"), "unsupported");
+    ck_assert_str_eq(outcome_of(rep, "bilde.txt"), "unsupported");
+    ck_assert_str_eq(outcome_of(rep, "tom.txt"), "empty");
+    ck_assert_int_ge(member_int(rep, "skipped"), 3); /* empty, noise, PNG */
+    ck_assert_ptr_null(outcome_of(rep, "feilnavn.txt"));
+    ck_assert_str_eq(outcome_of(rep, "avkuttet-10.pdf"), "damaged");
+    JsonArray *probs = json_object_get_array_member(rep, "problems");
+    for (guint i = 0; i < json_array_get_length(probs); i++) {
+        const char *o = json_object_get_string_member(json_array_get_object_element(probs, i),
+                                                      "outcome");
+        ck_assert_msg(strcmp(o, "crashed") != 0 && strcmp(o, "timeout") != 0, "outcome %s", o);
+    }
+    gint64 indexed = member_int(rep, "indexed");
+    JsonObject *outs = json_object_get_object_member(rep, "outcomes");
+    ck_assert_int_eq(json_object_get_int_member(outs, "unsupported"), 2);
+    ck_assert_int_eq(json_object_get_int_member(outs, "empty"), 1);
+    g_object_unref(p);
+
+    ck_assert_int_eq(hits(""), indexed); /* exactly the good ones */
+    ck_assert_int_eq(hits("kodetabellord"), 1);
+    ck_assert_int_eq(hits("Ørland kodetabellord"), 1);
+    ck_assert_int_eq(hits("tekstutf"), 1);
+    ck_assert_int_eq(hits("utenendelsesord"), 1);
+    ck_assert_int_ge(hits("kvalitetsportal"), 3); /* original, .txt name, owner-only */
+    ck_assert_int_eq(hits("encoding:windows-1252"), 1);
+
+    /* Unchanged failures are remembered, not retried. */
+    rep = index_json(0, &p);
+    ck_assert_int_eq(member_int(rep, "indexed"), 0);
+    ck_assert_int_ge(member_int(rep, "failed_before"), 1);
+    g_object_unref(p);
+}
+END_TEST
+
+static Suite *cli_suite(void)
+{
+    Suite *s = suite_create("arkiv-cli");
+    TCase *tc = tcase_create("cli");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_index_search_json_shape);
+    tcase_add_test(tc, test_finds_words_in_every_sample);
+    tcase_add_test(tc, test_rerun_modify_delete);
+    tcase_add_test(tc, test_usage_errors_and_help);
+    tcase_add_test(tc, test_text_output_is_plain_when_piped);
+    tcase_add_test(tc, test_bad_inputs_are_reported_and_skipped);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s ARKIV_BINARY SAMPLES_DIR\n", argv[0]);
+        return 2;
+    }
+    arkiv_bin = argv[1];
+    samples_dir = argv[2];
+    SRunner *sr = srunner_create(cli_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
