@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "foldsyn.h"
 #include "normalise.h"
 
 static const glong max_title_chars = 160;
@@ -130,6 +131,7 @@ gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
     arkiv_doc_t *doc = NULL;
     gboolean ok = check(db, arkiv_doc_new(db, info->id, &doc), error) &&
                   fill_doc(db, doc, info, ex, pages, headers, error) &&
+                  arkiv_foldsyn_add(db, pages, error) &&
                   check(db, arkiv_db_replace(db, doc), error);
     arkiv_doc_free(doc);
     g_strfreev(pages);

@@ -91,6 +91,11 @@ arkiv_status_t arkiv_db_reopen(arkiv_db_t *db);
 /* Number of documents (meetings and, later, their items). */
 arkiv_status_t arkiv_db_doc_count(arkiv_db_t *db, unsigned *count_out);
 
+/* From now on a query word `term` (lowercase, as typed, unstemmed) also
+ * matches documents containing `synonym`. arkiv uses it so "Bjorn" finds
+ * "Bjørn" (see indexer/fold.h). Writable databases only. */
+arkiv_status_t arkiv_db_add_synonym(arkiv_db_t *db, const char *term, const char *synonym);
+
 /* Delete the document with this stable id and every document whose
  * parent it is. ARKIV_STATUS_NOT_FOUND if there was none. */
 arkiv_status_t arkiv_db_delete(arkiv_db_t *db, const char *id);

@@ -143,3 +143,14 @@ extern "C" arkiv_status_t arkiv_db_delete(arkiv_db_t *db, const char *id)
         return ARKIV_STATUS_OK;
     })
 }
+
+extern "C" arkiv_status_t arkiv_db_add_synonym(arkiv_db_t *db, const char *term,
+                                               const char *synonym)
+{
+    if (!db || !db->wdb || !term || !*term || !synonym || !*synonym)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(db->error, {
+        db->wdb->add_synonym(arkiv_fit_term(term), arkiv_fit_term(synonym));
+        return ARKIV_STATUS_OK;
+    })
+}

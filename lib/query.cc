@@ -139,7 +139,8 @@ void arkiv_setup_parser(Xapian::QueryParser &qp, Xapian::Database &db, std::stri
 
 static const unsigned parse_flags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
+    Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
 static bool blank(const char *s)
 {

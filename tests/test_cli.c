@@ -205,6 +205,13 @@ START_TEST(test_finds_words_in_every_sample)
     ck_assert_int_eq(hits("nynorskprøve"), 1);
     ck_assert_int_eq(hits("metadatadato"), 1);
     ck_assert_int_eq(hits("kind:notext"), 1);
+    /* Diacritic-insensitive: folded spellings find the name, exact only exact. */
+    gint64 exact = hits("Sjøvæg");
+    ck_assert_int_ge(exact, 1);
+    ck_assert_int_eq(hits("Sjovaeg"), exact);
+    ck_assert_int_eq(hits("Sjoevaeg"), exact);
+    ck_assert_int_eq(hits("Sjoveg"), exact);
+    ck_assert_int_eq(hits("Trondelag"), hits("Trøndelag"));
     /* Line-end hyphenation in the PDF, "Inn-\nTrøndelag" kept whole. */
     ck_assert_int_ge(hits("redegjorde"), 1);
     ck_assert_int_ge(hits("\"Inn-Trøndelag\""), 1);
