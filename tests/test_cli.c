@@ -226,6 +226,48 @@ START_TEST(test_finds_words_in_every_sample)
 }
 END_TEST
 
+/* The longest plain word of a text file, to prove every file is searchable. */
+static char *longest_word(const char *path)
+{
+    char *data = NULL;
+    ck_assert(g_file_get_contents(path, &data, NULL, NULL));
+    char **words = g_regex_split_simple("[^[:alpha:]]+", data, G_REGEX_RAW, 0);
+    const char *best = "";
+    for (char **w = words; *w; w++)
+        if (strlen(*w) > strlen(best) && strlen(*w) < 40)
+            best = *w;
+    char *out = g_strdup(best);
+    g_strfreev(words);
+    g_free(data);
+    return out;
+}
+
+START_TEST(test_every_text_sample_is_searchable)
+{
+    JsonParser *p;
+    index_json(0, &p);
+    g_object_unref(p);
+    char *dir = g_build_filename(corpus, "text", NULL);
+    GDir *d = g_dir_open(dir, 0, NULL);
+    ck_assert_ptr_nonnull(d);
+    const char *name;
+    int n = 0;
+    while ((name = g_dir_read_name(d))) {
+        char *path = g_build_filename(dir, name, NULL);
+        char *word = longest_word(path);
+        char *q = g_strdup_printf("%s path:%s", word, path);
+        ck_assert_msg(hits(q) == 1, "not found: %s", q);
+        g_free(q);
+        g_free(word);
+        g_free(path);
+        n++;
+    }
+    ck_assert_int_eq(n, 10);
+    g_dir_close(d);
+    g_free(dir);
+}
+END_TEST
+
 START_TEST(test_rerun_modify_delete)
 {
     JsonParser *p;
@@ -443,8 +485,17 @@ START_TEST(test_bad_inputs_are_reported_and_skipped)
     /* Unchanged failures are remembered, not retried. */
     rep = index_json(0, &p);
     ck_assert_int_eq(member_int(rep, "indexed"), 0);
-    ck_assert_int_ge(member_int(rep, "failed_before"), 1);
+    gint64 failed_before = member_int(rep, "failed_before");
+    ck_assert_int_ge(failed_before, 1);
     g_object_unref(p);
+    /* ...unless asked: then they fail again and are reported again. */
+    run_result r = run_arkiv("index", "--json", "--retry-failed", "--db", dbpath, corpus, NULL);
+    ck_assert_int_eq(r.status, 3);
+    rep = parse_json(r.out, &p);
+    ck_assert_str_eq(outcome_of(rep, "kryptert-bruker.pdf"), "encrypted");
+    ck_assert_int_eq(member_int(rep, "failed_before"), 0);
+    g_object_unref(p);
+    run_free(&r);
 }
 END_TEST
 
@@ -456,6 +507,7 @@ static Suite *cli_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_index_search_json_shape);
     tcase_add_test(tc, test_finds_words_in_every_sample);
+    tcase_add_test(tc, test_every_text_sample_is_searchable);
     tcase_add_test(tc, test_rerun_modify_delete);
     tcase_add_test(tc, test_usage_errors_and_help);
     tcase_add_test(tc, test_text_output_is_plain_when_piped);
