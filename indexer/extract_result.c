@@ -105,8 +105,8 @@ gboolean arkiv_extract_result_deserialise(GBytes *bytes, arkiv_extract_result_t 
                                           GError **error)
 {
     /* Not trusted: the bytes come from a worker that may be half dead. */
-    GVariant *v = g_variant_ref_sink(
-        g_variant_new_from_bytes(G_VARIANT_TYPE(RESULT_TYPE), bytes, FALSE));
+    GVariant *v =
+        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(RESULT_TYPE), bytes, FALSE));
     GVariant *outcome = NULL;
     guint32 code;
 

@@ -28,8 +28,8 @@ gboolean arkiv_filetype_open(arkiv_filetype_t **out, GError **error)
     *out = NULL;
     if (magic == NULL) {
         int saved = errno;
-        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(saved),
-                    "cannot open libmagic: %s", g_strerror(saved));
+        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(saved), "cannot open libmagic: %s",
+                    g_strerror(saved));
         return FALSE;
     }
     if (magic_load(magic, NULL) != 0) {

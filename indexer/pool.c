@@ -44,8 +44,8 @@ struct arkiv_pool {
     unsigned n_workers;
     unsigned timeout_s;
     gsize mem_limit;
-    worker_t *workers;    /* owned, n_workers entries */
-    struct pollfd *pfds;  /* owned, n_workers entries, pfds[i] <-> workers[i] */
+    worker_t *workers;   /* owned, n_workers entries */
+    struct pollfd *pfds; /* owned, n_workers entries, pfds[i] <-> workers[i] */
 };
 
 /* ---- shared by both ends ---------------------------------------------- */
@@ -213,8 +213,7 @@ static G_GNUC_NORETURN void worker_main(const arkiv_pool_t *pool, pid_t parent, 
 
 static gboolean set_errno_error(GError **error, const char *what, int err)
 {
-    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s: %s", what,
-                g_strerror(err));
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s: %s", what, g_strerror(err));
     return FALSE;
 }
 
@@ -403,17 +402,19 @@ static pump_t pump(worker_t *w)
     gsize have = w->reply->len;
     gsize chunk;
     ssize_t n;
+    int err;
 
     if (!reply_target(w->reply, &want))
         return PUMP_DEAD;
     chunk = (gsize)MIN(want - have, REPLY_CHUNK);
     g_byte_array_set_size(w->reply, (guint)(have + chunk));
     n = recv(w->fd, w->reply->data + have, chunk, MSG_DONTWAIT);
+    err = errno;
     g_byte_array_set_size(w->reply, (guint)(have + (n > 0 ? (gsize)n : 0)));
     if (n == 0)
         return PUMP_DEAD;
     if (n < 0)
-        return errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK ? PUMP_MORE : PUMP_DEAD;
+        return err == EINTR || err == EAGAIN || err == EWOULDBLOCK ? PUMP_MORE : PUMP_DEAD;
     if (!reply_target(w->reply, &want))
         return PUMP_DEAD;
     return w->reply->len == want ? PUMP_DONE : PUMP_MORE;

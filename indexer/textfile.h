@@ -12,7 +12,8 @@
  * file at path and return the outcome: OK with out->pages holding one page
  * and out->encoding the detected source encoding, EMPTY for whitespace
  * only, IO when it cannot be read, CRASHED "out of memory" when its bytes
- * do not fit in memory. */
+ * do not fit in memory.  Everything stored in *out is owned by *out
+ * (arkiv_extract_result_clear). */
 arkiv_extract_outcome_t arkiv_textfile_extract(const char *path, arkiv_extract_result_t *out);
 
 #endif /* ARKIV_TEXTFILE_H */

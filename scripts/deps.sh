@@ -6,7 +6,7 @@
 set -u
 
 PACKAGES="make gcc g++ pkg-config libxapian-dev libglib2.0-dev libjson-glib-dev \
-libpoppler-glib-dev libmagic-dev libmagic-mgc check qpdf"
+libpoppler-glib-dev libmagic-dev libmagic-mgc check qpdf libcairo2-dev fonts-dejavu-core"
 
 missing=""
 for p in $PACKAGES; do
