@@ -21,7 +21,8 @@ enum arkiv_slot {
     ARKIV_SLOT_MTIME = 7,   /* decimal seconds */
     ARKIV_SLOT_HASH = 8,    /* hex content hash */
     ARKIV_SLOT_TEXT = 9,    /* body text, for snippets */
-    ARKIV_SLOT_FAILURE = 10 /* reason a file failed; empty when indexed */
+    ARKIV_SLOT_FAILURE = 10, /* unused since failures moved to user metadata */
+    ARKIV_SLOT_PAGES = 11    /* term position where each page starts: "1,530,1042" */
 };
 
 #define ARKIV_NO_SLOT ((Xapian::valueno)-1)

@@ -139,7 +139,10 @@ arkiv_status_t arkiv_doc_new(arkiv_db_t *db, const char *id, arkiv_doc_t **doc_o
 void arkiv_doc_free(arkiv_doc_t *doc);
 
 /* Index free text (positions, Norwegian stemming, stopwords). Text given
- * for ARKIV_FIELD_BODY is also kept for snippets. Free-text fields only. */
+ * for ARKIV_FIELD_BODY is also kept for snippets, and each ARKIV_FIELD_BODY
+ * call counts as one page: a hit can then name its page (arkiv_hit_t).
+ * Positions run on across calls, so phrases match across pages.
+ * Free-text fields only. */
 arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t field, const char *text);
 /* Add a boolean term (exact filter). Boolean fields only; the value is
  * normalised the same way a query value is (see docs/schema.md). For a
@@ -211,6 +214,8 @@ typedef struct {
     const char *data;    /* what arkiv_doc_set_data stored, or "" */
     const char *snippet; /* may be "" */
     unsigned rank;       /* 0-based over the whole match */
+    unsigned page;       /* 1-based page of the first query word found in
+                            the body, 0 when unknown */
     double score;        /* percentage 0..100 for relevance order */
 } arkiv_hit_t;
 

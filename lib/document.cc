@@ -7,6 +7,7 @@ struct arkiv_doc {
     arkiv_db_t *db = nullptr;
     std::string id;
     std::string text; /* body text kept for snippets */
+    std::string pages; /* term position where each body page starts */
     Xapian::Document doc;
     Xapian::TermGenerator tg;
 };
@@ -22,6 +23,9 @@ extern "C" arkiv_status_t arkiv_doc_new(arkiv_db_t *db, const char *id, arkiv_do
         d->db = db;
         d->id = id;
         d->tg.set_stemmer(arkiv_stemmer());
+        /* Stemmed terms get positions too, so a hit on "planen" can say
+         * which page it is on (search.cc, hit_page). */
+        d->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
         d->tg.set_stopper(arkiv_new_stopper()->release());
         d->tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
         /* Spelling data feeds the "Mente du …" suggestions. */
@@ -58,6 +62,9 @@ extern "C" arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t fie
             if (!doc->text.empty())
                 doc->text += '\n';
             doc->text += text;
+            if (!doc->pages.empty())
+                doc->pages += ',';
+            doc->pages += std::to_string(doc->tg.get_termpos() + 1);
             doc->tg.index_text(text);
         } else {
             /* Words of a prefixed field also match unprefixed queries, as
@@ -149,6 +156,8 @@ extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
     ARKIV_GUARD(db->error, {
         if (!doc->text.empty())
             doc->doc.add_value(ARKIV_SLOT_TEXT, doc->text);
+        if (!doc->pages.empty())
+            doc->doc.add_value(ARKIV_SLOT_PAGES, doc->pages);
         db->wdb->replace_document(arkiv_id_term(doc->id), doc->doc);
         arkiv_forget_failure(*db->wdb, doc->id);
         return ARKIV_STATUS_OK;

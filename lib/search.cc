@@ -3,13 +3,14 @@
 
 #include "query-private.h"
 
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
 
 struct hit_row {
     std::string id, data, snippet;
-    unsigned rank = 0;
+    unsigned rank = 0, page = 0;
     double score = 0;
 };
 
@@ -89,6 +90,35 @@ static std::string make_snippet(const Xapian::MSet &mset, const Xapian::Document
                             hs, he);
 }
 
+/* The page of the earliest body position of any query term: page starts
+ * are stored as term positions at index time (document.cc). */
+static unsigned hit_page(Xapian::Database &xdb, const Xapian::Query &q, Xapian::docid did,
+                         const std::string &starts)
+{
+    if (starts.empty())
+        return 0;
+    Xapian::termpos first = 0;
+    for (Xapian::TermIterator t = q.get_unique_terms_begin(); t != q.get_unique_terms_end();
+         ++t) {
+        Xapian::PositionIterator p = xdb.positionlist_begin(did, *t);
+        if (p != xdb.positionlist_end(did, *t) && (first == 0 || *p < first))
+            first = *p;
+    }
+    if (first == 0)
+        return 0;
+    unsigned page = 0;
+    const char *s = starts.c_str();
+    while (*s) {
+        char *end;
+        unsigned long start = strtoul(s, &end, 10);
+        if (end == s || start > first)
+            break;
+        page++;
+        s = *end == ',' ? end + 1 : end;
+    }
+    return page;
+}
+
 static void set_order(Xapian::Enquire &enq, arkiv_sort_t sort)
 {
     if (sort == ARKIV_SORT_DATE_ASC)
@@ -130,6 +160,7 @@ static arkiv_results_t *run_search(arkiv_db_t *db, const arkiv_query_t *q,
         h.rank = m.get_rank();
         h.score = m.get_percent();
         h.snippet = make_snippet(mset, doc, o);
+        h.page = hit_page(xdb, q->query, *m, doc.get_value(ARKIV_SLOT_PAGES));
         r->hits.push_back(std::move(h));
     }
     if (o.facets) {
@@ -182,6 +213,7 @@ extern "C" arkiv_status_t arkiv_results_get(const arkiv_results_t *results, size
     hit->data = h.data.c_str();
     hit->snippet = h.snippet.c_str();
     hit->rank = h.rank;
+    hit->page = h.page;
     hit->score = h.score;
     return ARKIV_STATUS_OK;
 }

@@ -61,6 +61,11 @@ static void json_hit(JsonBuilder *b, const arkiv_hit_t *h)
     add_member_str(b, "council", hit_str(&d, "council"));
     add_member_str(b, "date", hit_str(&d, "date"));
     add_member_str(b, "item", hit_str(&d, "item"));
+    json_builder_set_member_name(b, "page");
+    if (h->page)
+        json_builder_add_int_value(b, h->page);
+    else
+        json_builder_add_null_value(b);
     json_builder_set_member_name(b, "score");
     json_builder_add_double_value(b, h->score);
     add_member_str(b, "snippet", h->snippet);
@@ -142,7 +147,10 @@ static void print_text(const arkiv_results_t *r, unsigned offset)
         const char *title = hit_str(&d, "title");
         printf("%3u. %s%s%s\n", h.rank + 1, date ? date : "", date ? "  " : "",
                title ? title : h.id);
-        printf("     %s\n", hit_str(&d, "path") ? hit_str(&d, "path") : h.id);
+        printf("     %s", hit_str(&d, "path") ? hit_str(&d, "path") : h.id);
+        if (h.page)
+            printf(" · side %u", h.page);
+        printf("\n");
         if (*h.snippet) {
             char *flat = g_strdelimit(g_strdup(h.snippet), "\n\t", ' ');
             printf("     %s\n", flat);

@@ -154,6 +154,22 @@ static gint64 hits(const char *query)
     return n;
 }
 
+/* The page of the first hit for a query, via --json; 0 for null. */
+static gint64 first_page(const char *query)
+{
+    run_result r = run_arkiv("search", "--json", "--db", dbpath, query, NULL);
+    ck_assert_int_eq(r.status, 0);
+    JsonParser *p;
+    JsonObject *o = parse_json(r.out, &p);
+    JsonArray *res = json_object_get_array_member(o, "results");
+    ck_assert_uint_ge(json_array_get_length(res), 1);
+    JsonObject *h = json_array_get_object_element(res, 0);
+    gint64 page = json_object_get_null_member(h, "page") ? 0 : json_object_get_int_member(h, "page");
+    g_object_unref(p);
+    run_free(&r);
+    return page;
+}
+
 START_TEST(test_index_search_json_shape)
 {
     JsonParser *p;
@@ -176,12 +192,12 @@ START_TEST(test_index_search_json_shape)
     JsonArray *res = json_object_get_array_member(o, "results");
     ck_assert_uint_eq(json_array_get_length(res), 2);
     static const char *const members[] = {"id",   "path", "title", "kind",    "council",
-                                          "date", "item", "score", "snippet", NULL};
+                                          "date", "item", "page", "score", "snippet", NULL};
     for (guint i = 0; i < json_array_get_length(res); i++) {
         JsonObject *h = json_array_get_object_element(res, i);
         for (const char *const *m = members; *m; m++)
             ck_assert_msg(json_object_has_member(h, *m), "hit lacks %s", *m);
-        ck_assert_uint_eq(json_object_get_size(h), 9);
+        ck_assert_uint_eq(json_object_get_size(h), 10);
         ck_assert(g_str_has_prefix(json_object_get_string_member(h, "path"), corpus));
         ck_assert_uint_eq(strlen(json_object_get_string_member(h, "id")), 16);
         char *lower = g_utf8_strdown(json_object_get_string_member(h, "snippet"), -1);
@@ -205,6 +221,16 @@ START_TEST(test_finds_words_in_every_sample)
     ck_assert_int_eq(hits("nynorskprøve"), 1);
     ck_assert_int_eq(hits("metadatadato"), 1);
     ck_assert_int_eq(hits("kind:notext"), 1);
+    /* Hits know their page ("side 2"), for plain and stemmed words. */
+    char *pq = g_strdup_printf("koordinator path:%s/pdf/asu-2024-06-11-referat.pdf", corpus);
+    ck_assert_int_eq(first_page(pq), 2);
+    g_free(pq);
+    pq = g_strdup_printf("samhandlingsavvik path:%s/pdf/asu-2024-06-11-referat.pdf", corpus);
+    ck_assert_int_eq(first_page(pq), 1);
+    g_free(pq);
+    pq = g_strdup_printf("styringsgruppen path:%s/pdf/asu-2024-06-11-referat.pdf", corpus);
+    ck_assert_int_eq(first_page(pq), 2); /* stem of "styringsgruppa" */
+    g_free(pq);
     /* Diacritic-insensitive: folded spellings find the name, exact only exact. */
     gint64 exact = hits("Sjøvæg");
     ck_assert_int_ge(exact, 1);
