@@ -9,8 +9,7 @@ static const char ENC_UTF16LE[] = "UTF-16LE";
 static const char ENC_UTF16BE[] = "UTF-16BE";
 static const char ENC_CP1252[] = "WINDOWS-1252";
 
-static gboolean has_prefix(const char *bytes, gsize len,
-                           const char *prefix, gsize prefix_len)
+static gboolean has_prefix(const char *bytes, gsize len, const char *prefix, gsize prefix_len)
 {
     return len >= prefix_len && memcmp(bytes, prefix, prefix_len) == 0;
 }
@@ -66,8 +65,7 @@ static gboolean is_blank(const char *utf8)
 
 static guint16 read_unit(const guchar *p, gboolean big_endian)
 {
-    return big_endian ? (guint16)((p[0] << 8) | p[1])
-                      : (guint16)((p[1] << 8) | p[0]);
+    return big_endian ? (guint16)((p[0] << 8) | p[1]) : (guint16)((p[1] << 8) | p[0]);
 }
 
 static void write_unit(guchar *p, guint16 unit, gboolean big_endian)
@@ -78,8 +76,7 @@ static void write_unit(guchar *p, guint16 unit, gboolean big_endian)
 
 /* iconv rejects unpaired surrogates and odd lengths; repair them up front
  * so g_convert cannot fail on damaged files.  Caller frees with g_free. */
-static guchar *sanitise_utf16(const guchar *in, gsize len, gboolean big_endian,
-                              gsize *out_len)
+static guchar *sanitise_utf16(const guchar *in, gsize len, gboolean big_endian, gsize *out_len)
 {
     gsize units = len / 2;
     guchar *out = g_malloc(units * 2 + 1);
@@ -105,16 +102,13 @@ static guchar *sanitise_utf16(const guchar *in, gsize len, gboolean big_endian,
 }
 
 /* Caller frees the result with g_free; NULL on conversion failure. */
-static char *utf16_to_utf8(const char *bytes, gsize len, gboolean big_endian,
-                           gsize *out_len)
+static char *utf16_to_utf8(const char *bytes, gsize len, gboolean big_endian, gsize *out_len)
 {
     gsize clean_len = 0;
-    guchar *clean = sanitise_utf16((const guchar *)bytes, len, big_endian,
-                                   &clean_len);
+    guchar *clean = sanitise_utf16((const guchar *)bytes, len, big_endian, &clean_len);
     GError *error = NULL;
     char *utf8 = g_convert((const char *)clean, (gssize)clean_len, "UTF-8",
-                           big_endian ? "UTF-16BE" : "UTF-16LE", NULL,
-                           out_len, &error);
+                           big_endian ? "UTF-16BE" : "UTF-16LE", NULL, out_len, &error);
 
     g_free(clean);
     if (utf8 == NULL)
@@ -128,8 +122,7 @@ static gboolean cp1252_undefined(guchar b)
     return b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D;
 }
 
-static gboolean append_cp1252_run(GString *out, GIConv cd,
-                                  const char *run, gsize len)
+static gboolean append_cp1252_run(GString *out, GIConv cd, const char *run, gsize len)
 {
     gsize written = 0;
     GError *error = NULL;
@@ -179,8 +172,7 @@ static char *cp1252_to_utf8(const char *bytes, gsize len, gsize *out_len)
 }
 
 /* UTF-8 if it validates, else Windows-1252.  Caller frees with g_free. */
-static char *byte_encoding_to_utf8(const char *bytes, gsize len,
-                                   const char *utf8_name,
+static char *byte_encoding_to_utf8(const char *bytes, gsize len, const char *utf8_name,
                                    const char **encoding_out, gsize *out_len)
 {
     gsize clean_len = 0;
@@ -199,12 +191,10 @@ static char *byte_encoding_to_utf8(const char *bytes, gsize len,
 }
 
 /* Caller frees with g_free; NULL on conversion failure. */
-static char *decode_raw(const char *bytes, gsize len,
-                        const char **encoding_out, gsize *out_len)
+static char *decode_raw(const char *bytes, gsize len, const char **encoding_out, gsize *out_len)
 {
     if (has_prefix(bytes, len, "\xEF\xBB\xBF", 3))
-        return byte_encoding_to_utf8(bytes + 3, len - 3, ENC_UTF8_BOM,
-                                     encoding_out, out_len);
+        return byte_encoding_to_utf8(bytes + 3, len - 3, ENC_UTF8_BOM, encoding_out, out_len);
     if (has_prefix(bytes, len, "\xFF\xFE", 2)) {
         *encoding_out = ENC_UTF16LE;
         return utf16_to_utf8(bytes + 2, len - 2, FALSE, out_len);
@@ -216,8 +206,7 @@ static char *decode_raw(const char *bytes, gsize len,
     return byte_encoding_to_utf8(bytes, len, ENC_UTF8, encoding_out, out_len);
 }
 
-arkiv_decode_status_t arkiv_decode_text(const char *bytes, gsize len,
-                                        char **utf8_out,
+arkiv_decode_status_t arkiv_decode_text(const char *bytes, gsize len, char **utf8_out,
                                         const char **encoding_out)
 {
     gsize raw_len = 0;

@@ -22,9 +22,9 @@
 #include <glib.h>
 
 typedef enum {
-    ARKIV_DECODE_OK = 0,   /* *utf8_out holds text with visible content */
-    ARKIV_DECODE_EMPTY,    /* decoded fine, but only whitespace (or nothing) */
-    ARKIV_DECODE_ERROR     /* conversion failed; practically unreachable */
+    ARKIV_DECODE_OK = 0, /* *utf8_out holds text with visible content */
+    ARKIV_DECODE_EMPTY,  /* decoded fine, but only whitespace (or nothing) */
+    ARKIV_DECODE_ERROR   /* conversion failed; practically unreachable */
 } arkiv_decode_status_t;
 
 /* Decode len bytes (bytes may be NULL when len is 0).
@@ -34,8 +34,7 @@ typedef enum {
  * points to one of the static strings listed above (never freed).
  * On ERROR, *utf8_out is NULL and *encoding_out names the encoding that was
  * attempted.  utf8_out and encoding_out must not be NULL. */
-arkiv_decode_status_t arkiv_decode_text(const char *bytes, gsize len,
-                                        char **utf8_out,
+arkiv_decode_status_t arkiv_decode_text(const char *bytes, gsize len, char **utf8_out,
                                         const char **encoding_out);
 
 #endif /* ARKIV_DECODE_H */

@@ -6,29 +6,29 @@
 #define ARKIV_FOLD_N_VARIANTS 3
 
 typedef struct {
-    gunichar letter;                            /* lowercase, precomposed */
-    const char *forms[ARKIV_FOLD_N_VARIANTS];   /* variant 1, 2, 3 */
+    gunichar letter;                          /* lowercase, precomposed */
+    const char *forms[ARKIV_FOLD_N_VARIANTS]; /* variant 1, 2, 3 */
 } fold_entry_t;
 
 static const fold_entry_t FOLD_TABLE[] = {
-    { 0x00E6, { "ae", "ae", "e" } },   /* æ */
-    { 0x00F8, { "o", "oe", "o" } },    /* ø */
-    { 0x00E5, { "a", "aa", "a" } },    /* å */
-    { 0x00E4, { "a", "a", "a" } },     /* ä */
-    { 0x00F6, { "o", "o", "o" } },     /* ö */
-    { 0x00FC, { "u", "u", "u" } },     /* ü */
-    { 0x00E9, { "e", "e", "e" } },     /* é */
-    { 0x00E8, { "e", "e", "e" } },     /* è */
-    { 0x00EA, { "e", "e", "e" } },     /* ê */
-    { 0x00E1, { "a", "a", "a" } },     /* á */
-    { 0x00E0, { "a", "a", "a" } },     /* à */
-    { 0x00F3, { "o", "o", "o" } },     /* ó */
-    { 0x00F2, { "o", "o", "o" } },     /* ò */
-    { 0x00F4, { "o", "o", "o" } },     /* ô */
-    { 0x00ED, { "i", "i", "i" } },     /* í */
-    { 0x00FA, { "u", "u", "u" } },     /* ú */
-    { 0x00F1, { "n", "n", "n" } },     /* ñ */
-    { 0x00E7, { "c", "c", "c" } },     /* ç */
+    {0x00E6, {"ae", "ae", "e"}}, /* æ */
+    {0x00F8, {"o", "oe", "o"}},  /* ø */
+    {0x00E5, {"a", "aa", "a"}},  /* å */
+    {0x00E4, {"a", "a", "a"}},   /* ä */
+    {0x00F6, {"o", "o", "o"}},   /* ö */
+    {0x00FC, {"u", "u", "u"}},   /* ü */
+    {0x00E9, {"e", "e", "e"}},   /* é */
+    {0x00E8, {"e", "e", "e"}},   /* è */
+    {0x00EA, {"e", "e", "e"}},   /* ê */
+    {0x00E1, {"a", "a", "a"}},   /* á */
+    {0x00E0, {"a", "a", "a"}},   /* à */
+    {0x00F3, {"o", "o", "o"}},   /* ó */
+    {0x00F2, {"o", "o", "o"}},   /* ò */
+    {0x00F4, {"o", "o", "o"}},   /* ô */
+    {0x00ED, {"i", "i", "i"}},   /* í */
+    {0x00FA, {"u", "u", "u"}},   /* ú */
+    {0x00F1, {"n", "n", "n"}},   /* ñ */
+    {0x00E7, {"c", "c", "c"}},   /* ç */
 };
 
 static const fold_entry_t *lookup(gunichar c)

@@ -39,8 +39,8 @@ static gboolean add_variants(arkiv_db_t *db, const char *word, GError **error)
     for (char **v = variants; ok && v && *v; v++) {
         arkiv_status_t st = arkiv_db_add_synonym(db, *v, word);
         if (st != ARKIV_STATUS_OK) {
-            g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: %s",
-                        arkiv_status_string(st), arkiv_db_last_error(db));
+            g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: %s", arkiv_status_string(st),
+                        arkiv_db_last_error(db));
             ok = FALSE;
         }
     }

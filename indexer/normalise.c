@@ -20,7 +20,7 @@ static gboolean is_zero_width(gunichar c)
 static const char *ligature_expansion(gunichar c)
 {
     static const char *const expansions[] = {
-        "ff", "fi", "fl", "ffi", "ffl", "st", "st"   /* U+FB00..U+FB06 */
+        "ff", "fi", "fl", "ffi", "ffl", "st", "st" /* U+FB00..U+FB06 */
     };
 
     if (c < 0xFB00 || c > 0xFB06)
@@ -40,23 +40,22 @@ static gboolean is_odd_space(gunichar c)
  * caller did not split on, so it is at least a line break. */
 static gboolean is_other_line_break(gunichar c)
 {
-    return c == '\f' || c == '\v' || c == 0x0085 || c == 0x2028 ||
-           c == 0x2029;
+    return c == '\f' || c == '\v' || c == 0x0085 || c == 0x2028 || c == 0x2029;
 }
 
 static void map_char(GString *out, gunichar c)
 {
     const char *lig = ligature_expansion(c);
 
-    if (c == 0x00AD || is_zero_width(c))          /* C2, C5 */
+    if (c == 0x00AD || is_zero_width(c)) /* C2, C5 */
         return;
-    if (lig != NULL)                              /* C3 */
+    if (lig != NULL) /* C3 */
         g_string_append(out, lig);
-    else if (is_odd_space(c))                     /* C4 */
+    else if (is_odd_space(c)) /* C4 */
         g_string_append_c(out, ' ');
-    else if (is_other_line_break(c))              /* C1 */
+    else if (is_other_line_break(c)) /* C1 */
         g_string_append_c(out, '\n');
-    else if (c != '\n' && g_unichar_iscntrl(c))   /* C5: e.g. stray C1 bytes */
+    else if (c != '\n' && g_unichar_iscntrl(c)) /* C5: e.g. stray C1 bytes */
         return;
     else
         g_string_append_unichar(out, c);
@@ -72,7 +71,7 @@ static char *map_chars(const char *utf8)
         gunichar c = g_utf8_get_char(p);
 
         p = g_utf8_next_char(p);
-        if (c == '\r') {                          /* C1: CRLF and lone CR */
+        if (c == '\r') { /* C1: CRLF and lone CR */
             g_string_append_c(out, '\n');
             if (*p == '\n')
                 p++;
@@ -94,7 +93,7 @@ static arkiv_norm_status_t clean_chars(const char *utf8, char **out)
     if (utf8 == NULL || !g_utf8_validate(utf8, -1, NULL))
         return ARKIV_NORM_INVALID;
     mapped = map_chars(utf8);
-    *out = g_utf8_normalize(mapped, -1, G_NORMALIZE_NFC);  /* C6 */
+    *out = g_utf8_normalize(mapped, -1, G_NORMALIZE_NFC); /* C6 */
     g_free(mapped);
     return *out != NULL ? ARKIV_NORM_OK : ARKIV_NORM_ERROR;
 }
@@ -124,9 +123,8 @@ static gsize skip_spaces(const char *s, gsize pos)
  * (U+F0B7 is the Word bullet); at line start they are always bullets. */
 static gboolean is_bullet(gunichar c)
 {
-    static const gunichar bullets[] = {
-        0x2022, 0x25AA, 0x25E6, 0x00B7, 0x25CF, 0x25A0, 0x2023, 0x2043, 0x2219
-    };
+    static const gunichar bullets[] = {0x2022, 0x25AA, 0x25E6, 0x00B7, 0x25CF,
+                                       0x25A0, 0x2023, 0x2043, 0x2219};
 
     if (c >= 0xF000 && c <= 0xF0FF)
         return TRUE;
@@ -148,7 +146,7 @@ static void normalise_bullet(GString *line)
         return;
     end = skip_spaces(line->str, (gsize)(g_utf8_next_char(p) - line->str));
     g_string_erase(line, (gssize)start, (gssize)(end - start));
-    g_string_insert(line, (gssize)start, "\xE2\x80\xA2 ");   /* "• " */
+    g_string_insert(line, (gssize)start, "\xE2\x80\xA2 "); /* "• " */
     rtrim(line);
 }
 
@@ -233,8 +231,7 @@ static gboolean at_sentence_start(const char *s, gsize start)
     c = g_utf8_get_char(p);
     if (c < 0x80 && strchr(".!?:;-", (int)c) != NULL)
         return TRUE;
-    return g_unichar_isdigit(c) ||
-           c == 0x2022 || c == 0x2013 || c == 0x2014 || c == 0x00AB ||
+    return g_unichar_isdigit(c) || c == 0x2022 || c == 0x2013 || c == 0x2014 || c == 0x00AB ||
            c == 0x201C;
 }
 
@@ -276,9 +273,7 @@ static gsize token_start(const char *s, gsize end)
  * conjunction must stay a separate word. */
 static gboolean is_ellipsis_conjunction(const char *word)
 {
-    static const char *const conjunctions[] = {
-        "og", "eller", "samt", "and", "or"
-    };
+    static const char *const conjunctions[] = {"og", "eller", "samt", "and", "or"};
     const char *p = word;
     gsize len;
 
@@ -286,24 +281,21 @@ static gboolean is_ellipsis_conjunction(const char *word)
         p = g_utf8_next_char(p);
     len = (gsize)(p - word);
     for (gsize i = 0; i < G_N_ELEMENTS(conjunctions); i++)
-        if (strlen(conjunctions[i]) == len &&
-            g_ascii_strncasecmp(word, conjunctions[i], len) == 0)
+        if (strlen(conjunctions[i]) == len && g_ascii_strncasecmp(word, conjunctions[i], len) == 0)
             return TRUE;
     return FALSE;
 }
 
-static gboolean hyphen_is_kept(const GString *prev, gsize hyphen,
-                               const char *next_word, gsize next_len)
+static gboolean hyphen_is_kept(const GString *prev, gsize hyphen, const char *next_word,
+                               gsize next_len)
 {
     gsize ws = word_start(prev->str, hyphen);
     gsize ts = token_start(prev->str, hyphen);
 
     if (!g_unichar_islower(g_utf8_get_char(next_word)))
-        return TRUE;   /* "Inn-\nTrøndelag", "Leth-\nOlsen" */
-    return prefix_keeps_hyphen(prev->str, ws, hyphen) ||
-           is_name_prefix(prev->str, ws, hyphen) ||
-           looks_like_url(prev->str + ts, hyphen - ts) ||
-           looks_like_url(next_word, next_len);
+        return TRUE; /* "Inn-\nTrøndelag", "Leth-\nOlsen" */
+    return prefix_keeps_hyphen(prev->str, ws, hyphen) || is_name_prefix(prev->str, ws, hyphen) ||
+           looks_like_url(prev->str + ts, hyphen - ts) || looks_like_url(next_word, next_len);
 }
 
 /* L3: if prev ends in a hyphenated word start and line continues it, move
@@ -316,8 +308,7 @@ static gboolean join_hyphenated(GString *prev, GString *line)
     const char *word = line->str + start;
     gsize end = start;
 
-    if (hyphen < 0 || *word == '\0' ||
-        !g_unichar_isalpha(g_utf8_get_char(word)) ||
+    if (hyphen < 0 || *word == '\0' || !g_unichar_isalpha(g_utf8_get_char(word)) ||
         is_ellipsis_conjunction(word))
         return FALSE;
     while (line->str[end] != '\0' && line->str[end] != ' ')
@@ -333,13 +324,13 @@ static gboolean join_hyphenated(GString *prev, GString *line)
  * blank line only when a non-blank line follows, so runs collapse and
  * trailing blanks vanish). */
 typedef struct {
-    GPtrArray *lines;      /* GString*, owned, freed with the array */
+    GPtrArray *lines; /* GString*, owned, freed with the array */
     guint pending_blanks;
 } line_sink_t;
 
 static void sink_push(line_sink_t *sink, GString *line)
 {
-    if (sink->pending_blanks > 0 && sink->lines->len > 0)   /* L4 */
+    if (sink->pending_blanks > 0 && sink->lines->len > 0) /* L4 */
         g_ptr_array_add(sink->lines, g_string_new(""));
     sink->pending_blanks = 0;
     g_ptr_array_add(sink->lines, line);
@@ -361,15 +352,15 @@ static gboolean sink_try_join(line_sink_t *sink, GString *line)
 /* Takes ownership of line. */
 static void sink_add(line_sink_t *sink, GString *line)
 {
-    rtrim(line);                                   /* L1 */
-    normalise_bullet(line);                        /* L2 */
+    rtrim(line);            /* L1 */
+    normalise_bullet(line); /* L2 */
     if (line->len == 0) {
         sink->pending_blanks++;
         g_string_free(line, TRUE);
         return;
     }
-    if (sink_try_join(sink, line) && line->len == 0) {   /* L3 */
-        g_string_free(line, TRUE);   /* whole line moved up: no empty line */
+    if (sink_try_join(sink, line) && line->len == 0) { /* L3 */
+        g_string_free(line, TRUE);                     /* whole line moved up: no empty line */
         return;
     }
     sink_push(sink, line);
@@ -382,10 +373,9 @@ static void free_gstring(gpointer data)
 
 /* L1..L4 over lines whose removed[i] is FALSE (removed may be NULL).
  * Caller frees the result with g_free. */
-static char *process_lines(char *const *lines, const gboolean *removed,
-                           gsize n_lines)
+static char *process_lines(char *const *lines, const gboolean *removed, gsize n_lines)
 {
-    line_sink_t sink = { g_ptr_array_new_with_free_func(free_gstring), 0 };
+    line_sink_t sink = {g_ptr_array_new_with_free_func(free_gstring), 0};
     GString *out = g_string_new(NULL);
 
     for (gsize i = 0; i < n_lines; i++)
@@ -424,20 +414,20 @@ arkiv_norm_status_t arkiv_normalise_page(const char *utf8, char **out)
  * Page level (P1..P3)
  * ---------------------------------------------------------------------- */
 
-#define ZONE_LINES 3             /* P1/P2: first and last 3 non-blank lines */
+#define ZONE_LINES 3 /* P1/P2: first and last 3 non-blank lines */
 #define MAX_ZONE (2 * ZONE_LINES)
 
 typedef struct {
-    char **lines;        /* g_strv, owned */
+    char **lines; /* g_strv, owned */
     gsize n_lines;
-    gboolean *removed;   /* n_lines flags, owned */
-    gsize zone[MAX_ZONE];/* indices of the zone lines, ascending */
+    gboolean *removed;    /* n_lines flags, owned */
+    gsize zone[MAX_ZONE]; /* indices of the zone lines, ascending */
     gsize n_zone;
 } page_t;
 
 typedef struct {
-    GRegex *side;        /* P2: "Side 3 av 12", "Side - 1 -", "side 2" */
-    GRegex *bare;        /* P3: "- 2 -", "2 / 12", "2" */
+    GRegex *side; /* P2: "Side 3 av 12", "Side - 1 -", "side 2" */
+    GRegex *bare; /* P3: "- 2 -", "2 / 12", "2" */
 } page_number_re_t;
 
 static const char SIDE_PATTERN[] =
@@ -540,8 +530,7 @@ static void free_pages(page_t *pages, gsize n_pages)
 }
 
 /* On OK, *pages_out holds n_pages initialised pages (free_pages). */
-static arkiv_norm_status_t load_pages(const char *const *texts, gsize n_pages,
-                                      page_t **pages_out)
+static arkiv_norm_status_t load_pages(const char *const *texts, gsize n_pages, page_t **pages_out)
 {
     page_t *pages = g_new0(page_t, n_pages + 1);
 
@@ -560,8 +549,7 @@ static arkiv_norm_status_t load_pages(const char *const *texts, gsize n_pages,
 /* Adds 1 to counts[key] for each distinct zone key of the page. */
 static void count_page_keys(const page_t *page, GHashTable *counts)
 {
-    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal,
-                                             g_free, NULL);
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
     for (gsize z = 0; z < page->n_zone; z++) {
         char *key = line_key(page->lines[page->zone[z]]);
@@ -582,10 +570,8 @@ static void count_page_keys(const page_t *page, GHashTable *counts)
  * Returns a set the caller releases with g_hash_table_unref. */
 static GHashTable *find_running_keys(const page_t *pages, gsize n_pages)
 {
-    GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal,
-                                               g_free, NULL);
-    GHashTable *running = g_hash_table_new_full(g_str_hash, g_str_equal,
-                                                g_free, NULL);
+    GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *running = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GHashTableIter iter;
     gpointer key;
     gpointer value;
@@ -612,15 +598,13 @@ static gboolean matches_trimmed(GRegex *re, const char *line)
 }
 
 /* P1 + P2 within the zone. */
-static void mark_zone_lines(page_t *page, GHashTable *running,
-                            const page_number_re_t *re)
+static void mark_zone_lines(page_t *page, GHashTable *running, const page_number_re_t *re)
 {
     for (gsize z = 0; z < page->n_zone; z++) {
         gsize i = page->zone[z];
         char *key = line_key(page->lines[i]);
 
-        if (g_hash_table_contains(running, key) ||
-            matches_trimmed(re->side, page->lines[i]))
+        if (g_hash_table_contains(running, key) || matches_trimmed(re->side, page->lines[i]))
             page->removed[i] = TRUE;
         g_free(key);
     }
@@ -655,8 +639,7 @@ static gboolean plausible_page_number(const char *line, gsize n_pages)
 }
 
 /* P3: bare numbers only at the very top or bottom of what is left. */
-static void mark_bare_numbers(page_t *page, const page_number_re_t *re,
-                              gsize n_pages)
+static void mark_bare_numbers(page_t *page, const page_number_re_t *re, gsize n_pages)
 {
     for (int step = 1; step >= -1; step -= 2) {
         gsize i = outer_line(page, step);
@@ -680,8 +663,7 @@ static void append_trimmed(GString *out, const char *line)
  * Caller frees with g_free. */
 static char *collect_headers(const page_t *pages, gsize n_pages)
 {
-    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal,
-                                             g_free, NULL);
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GString *out = g_string_new(NULL);
 
     for (gsize p = 0; p < n_pages; p++) {
@@ -691,7 +673,7 @@ static char *collect_headers(const page_t *pages, gsize n_pages)
                 continue;
             key = line_key(pages[p].lines[i]);
             if (!g_hash_table_add(seen, key))
-                continue;   /* duplicate key; the table owns key either way */
+                continue; /* duplicate key; the table owns key either way */
             if (out->len > 0)
                 g_string_append_c(out, '\n');
             append_trimmed(out, pages[p].lines[i]);
@@ -705,8 +687,7 @@ static arkiv_norm_status_t page_number_re_init(page_number_re_t *re)
 {
     re->side = g_regex_new(SIDE_PATTERN, G_REGEX_CASELESS, 0, NULL);
     re->bare = g_regex_new(BARE_PATTERN, 0, 0, NULL);
-    return (re->side != NULL && re->bare != NULL) ? ARKIV_NORM_OK
-                                                  : ARKIV_NORM_ERROR;
+    return (re->side != NULL && re->bare != NULL) ? ARKIV_NORM_OK : ARKIV_NORM_ERROR;
 }
 
 static void page_number_re_clear(page_number_re_t *re)
@@ -720,7 +701,7 @@ static void page_number_re_clear(page_number_re_t *re)
 /* P1..P3 over all pages. */
 static arkiv_norm_status_t mark_headers(page_t *pages, gsize n_pages)
 {
-    page_number_re_t re = { NULL, NULL };
+    page_number_re_t re = {NULL, NULL};
     arkiv_norm_status_t status = page_number_re_init(&re);
     GHashTable *running;
 
@@ -746,9 +727,8 @@ static gboolean all_non_null(const char *const *pages, gsize n_pages)
     return TRUE;
 }
 
-arkiv_norm_status_t arkiv_normalise_pages(const char *const *pages,
-                                          gsize n_pages, char ***pages_out,
-                                          char **headers_out)
+arkiv_norm_status_t arkiv_normalise_pages(const char *const *pages, gsize n_pages,
+                                          char ***pages_out, char **headers_out)
 {
     page_t *loaded = NULL;
     arkiv_norm_status_t status;
@@ -769,8 +749,7 @@ arkiv_norm_status_t arkiv_normalise_pages(const char *const *pages,
     }
     result = g_new0(char *, n_pages + 1);
     for (gsize i = 0; i < n_pages; i++)
-        result[i] = process_lines(loaded[i].lines, loaded[i].removed,
-                                  loaded[i].n_lines);
+        result[i] = process_lines(loaded[i].lines, loaded[i].removed, loaded[i].n_lines);
     *headers_out = collect_headers(loaded, n_pages);
     *pages_out = result;
     free_pages(loaded, n_pages);

@@ -29,11 +29,10 @@
  *       the hyphen ("DMS-\nene"), a capitalised name in mid-sentence
  *       ("Møre og Romsdal-\ndokumentet"; not at line/sentence start, where
  *       "Behandler-\nsamarbeid" still becomes "Behandlersamarbeid"), URL
- *       before it or domain after it ("helse-\nmr.no").  The joined word moves to the first line; the rest
- *       of the second line stays on its own line.  "-" alone or " -" at line
- *       end (e.g. "Side - 1 -") is never a hyphenation.
- *   L4  Runs of blank lines collapse to one blank line; blank lines at the
- *       start and end of the page are removed.
+ *       before it or domain after it ("helse-\nmr.no").  The joined word moves to the first line;
+ * the rest of the second line stays on its own line.  "-" alone or " -" at line end (e.g. "Side - 1
+ * -") is never a hyphenation. L4  Runs of blank lines collapse to one blank line; blank lines at
+ * the start and end of the page are removed.
  *
  * Page level (arkiv_normalise_pages only, before L1..L4, after C1..C6)
  *   P1  Running headers/footers: lines compared by key (trimmed, whitespace
@@ -55,8 +54,8 @@
 
 typedef enum {
     ARKIV_NORM_OK = 0,
-    ARKIV_NORM_INVALID,   /* NULL argument or input not valid UTF-8 */
-    ARKIV_NORM_ERROR      /* internal failure (normalisation / regex) */
+    ARKIV_NORM_INVALID, /* NULL argument or input not valid UTF-8 */
+    ARKIV_NORM_ERROR    /* internal failure (normalisation / regex) */
 } arkiv_norm_status_t;
 
 /* Normalise one page or one whole text file (rules C*, L*).
@@ -71,8 +70,7 @@ arkiv_norm_status_t arkiv_normalise_page(const char *utf8, char **out);
  * lines, trimmed, one per distinct key in order of first appearance, joined
  * by "\n" (caller frees with g_free; "" when nothing was removed).
  * On failure both are NULL. */
-arkiv_norm_status_t arkiv_normalise_pages(const char *const *pages,
-                                          gsize n_pages, char ***pages_out,
-                                          char **headers_out);
+arkiv_norm_status_t arkiv_normalise_pages(const char *const *pages, gsize n_pages,
+                                          char ***pages_out, char **headers_out);
 
 #endif /* ARKIV_NORMALISE_H */

@@ -10,7 +10,7 @@
 #include "pool.h"
 #include "walk.h"
 
-G_DEFINE_QUARK(arkiv-index-error-quark, arkiv_index_error)
+G_DEFINE_QUARK(arkiv - index - error - quark, arkiv_index_error)
 
 /* One file on its way through the pool; the pool hands it back as the tag. */
 typedef struct {
@@ -99,12 +99,10 @@ static gboolean outcome_is_failure(arkiv_extract_outcome_t o)
            o != ARKIV_EXTRACT_EMPTY;
 }
 
-static gboolean record_failure(run_t *run, const pending_t *p, const char *reason,
-                               GError **error)
+static gboolean record_failure(run_t *run, const pending_t *p, const char *reason, GError **error)
 {
     arkiv_file_info_t info = {p->id, p->path, p->size, p->mtime, NULL, reason};
-    return db_check(run, arkiv_db_record_failure(run->db, &info), error) &&
-           note_change(run, error);
+    return db_check(run, arkiv_db_record_failure(run->db, &info), error) && note_change(run, error);
 }
 
 static gboolean store_document(run_t *run, const pending_t *p, const arkiv_extract_result_t *ex,
@@ -135,8 +133,7 @@ static gboolean store_document(run_t *run, const pending_t *p, const arkiv_extra
     return note_change(run, error);
 }
 
-static gboolean handle_result(run_t *run, pending_t *p, arkiv_extract_result_t *ex,
-                              GError **error)
+static gboolean handle_result(run_t *run, pending_t *p, arkiv_extract_result_t *ex, GError **error)
 {
     run->report->outcomes[ex->outcome]++;
     const char *name = arkiv_extract_outcome_name(ex->outcome);
@@ -227,8 +224,8 @@ static gboolean under_roots(const char *path, char *const *roots)
 {
     for (char *const *r = roots; *r; r++) {
         size_t n = strlen(*r);
-        if (strncmp(path, *r, n) == 0 && (path[n] == '\0' || path[n] == '/' ||
-                                          (n == 1 && (*r)[0] == '/')))
+        if (strncmp(path, *r, n) == 0 &&
+            (path[n] == '\0' || path[n] == '/' || (n == 1 && (*r)[0] == '/')))
             return TRUE;
     }
     return FALSE;
@@ -292,8 +289,9 @@ gboolean arkiv_index_run(arkiv_db_t *db, char *const *roots, const arkiv_index_o
     }
     report->files = files->len;
     report_walk_problems(report, walk_problems);
-    run_t run = {db, o, report, NULL, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                 0, files->len, 0};
+    run_t run = {
+        db, o,          report, NULL, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+        0,  files->len, 0};
     gboolean ok = arkiv_pool_new(o->jobs, o->timeout_s, o->mem_limit, &run.pool, error) &&
                   index_files(&run, files, resolved, error);
     arkiv_pool_free(run.pool);

@@ -30,15 +30,15 @@ typedef struct {
 } arkiv_index_problem_t;
 
 typedef struct {
-    unsigned files;         /* files found under the roots */
-    unsigned indexed;       /* read and written this run */
-    unsigned unchanged;     /* skipped: same size and mtime */
-    unsigned failed_before; /* skipped: unchanged and failed before */
-    unsigned removed;       /* documents of vanished files */
-    unsigned failed;        /* problems that count as failures */
-    unsigned skipped;       /* unsupported or empty */
+    unsigned files;                          /* files found under the roots */
+    unsigned indexed;                        /* read and written this run */
+    unsigned unchanged;                      /* skipped: same size and mtime */
+    unsigned failed_before;                  /* skipped: unchanged and failed before */
+    unsigned removed;                        /* documents of vanished files */
+    unsigned failed;                         /* problems that count as failures */
+    unsigned skipped;                        /* unsupported or empty */
     unsigned outcomes[ARKIV_EXTRACT_IO + 1]; /* per extraction outcome */
-    GPtrArray *problems;    /* arkiv_index_problem_t *, owned */
+    GPtrArray *problems;                     /* arkiv_index_problem_t *, owned */
 } arkiv_index_report_t;
 
 void arkiv_index_options_init(arkiv_index_options_t *o);

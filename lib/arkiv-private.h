@@ -11,16 +11,16 @@
 
 /* Value slots. Kept here and in docs/schema.md; never renumber. */
 enum arkiv_slot {
-    ARKIV_SLOT_DATE = 0,    /* YYYYMMDD */
-    ARKIV_SLOT_YEAR = 1,    /* YYYY, facet "year" */
-    ARKIV_SLOT_KIND = 2,    /* facet "kind" */
-    ARKIV_SLOT_COUNCIL = 3, /* facet "council" */
-    ARKIV_SLOT_ID = 4,      /* stable id */
-    ARKIV_SLOT_PATH = 5,    /* absolute path; only on file documents */
-    ARKIV_SLOT_SIZE = 6,    /* decimal */
-    ARKIV_SLOT_MTIME = 7,   /* decimal seconds */
-    ARKIV_SLOT_HASH = 8,    /* hex content hash */
-    ARKIV_SLOT_TEXT = 9,    /* body text, for snippets */
+    ARKIV_SLOT_DATE = 0,     /* YYYYMMDD */
+    ARKIV_SLOT_YEAR = 1,     /* YYYY, facet "year" */
+    ARKIV_SLOT_KIND = 2,     /* facet "kind" */
+    ARKIV_SLOT_COUNCIL = 3,  /* facet "council" */
+    ARKIV_SLOT_ID = 4,       /* stable id */
+    ARKIV_SLOT_PATH = 5,     /* absolute path; only on file documents */
+    ARKIV_SLOT_SIZE = 6,     /* decimal */
+    ARKIV_SLOT_MTIME = 7,    /* decimal seconds */
+    ARKIV_SLOT_HASH = 8,     /* hex content hash */
+    ARKIV_SLOT_TEXT = 9,     /* body text, for snippets */
     ARKIV_SLOT_FAILURE = 10, /* unused since failures moved to user metadata */
     ARKIV_SLOT_PAGES = 11    /* term position where each page starts: "1,530,1042" */
 };
@@ -35,7 +35,7 @@ struct arkiv_field_def {
     const char *name;   /* query-language name, e.g. "council" */
     const char *prefix; /* Xapian term prefix */
     arkiv_field_type type;
-    bool fold_case;      /* boolean values are lowercased */
+    bool fold_case; /* boolean values are lowercased */
     Xapian::valueno facet_slot;
 };
 
@@ -74,9 +74,12 @@ struct arkiv_db {
     std::string path;
     std::string error;
     bool writable = false;
-    Xapian::Database *rdb = nullptr;          /* read-only handle */
-    Xapian::WritableDatabase *wdb = nullptr;  /* writable handle */
-    Xapian::Database &db() { return wdb ? *wdb : *rdb; }
+    Xapian::Database *rdb = nullptr;         /* read-only handle */
+    Xapian::WritableDatabase *wdb = nullptr; /* writable handle */
+    Xapian::Database &db()
+    {
+        return wdb ? *wdb : *rdb;
+    }
 };
 
 /* Map the exception being handled to a status and a detail message. Call

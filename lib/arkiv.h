@@ -107,8 +107,8 @@ typedef struct {
     const char *id;   /* stable document id */
     const char *path; /* absolute path of the file */
     uint64_t size;
-    int64_t mtime;    /* seconds since the epoch */
-    const char *hash; /* content hash, hex */
+    int64_t mtime;       /* seconds since the epoch */
+    const char *hash;    /* content hash, hex */
     const char *failure; /* non-NULL: the file failed with this reason and
                             is remembered so it is not retried unchanged */
 } arkiv_file_info_t;

@@ -37,8 +37,8 @@ static arkiv_status_t describe_open_failure(arkiv_status_t st, const std::string
     return st;
 }
 
-extern "C" arkiv_status_t arkiv_db_open(const char *path, arkiv_db_mode_t mode,
-                                        arkiv_db_t **db_out, char **error_out)
+extern "C" arkiv_status_t arkiv_db_open(const char *path, arkiv_db_mode_t mode, arkiv_db_t **db_out,
+                                        char **error_out)
 {
     if (error_out)
         *error_out = nullptr;

@@ -6,7 +6,7 @@
 struct arkiv_doc {
     arkiv_db_t *db = nullptr;
     std::string id;
-    std::string text; /* body text kept for snippets */
+    std::string text;  /* body text kept for snippets */
     std::string pages; /* term position where each body page starts */
     Xapian::Document doc;
     Xapian::TermGenerator tg;

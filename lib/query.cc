@@ -8,7 +8,8 @@
 
 /* A boolean field value goes through the same normalisation as at index
  * time (terms.cc), so "council:ASU" finds documents tagged "asu". */
-class boolean_field : public Xapian::FieldProcessor {
+class boolean_field : public Xapian::FieldProcessor
+{
     const arkiv_field_def &def;
 
   public:
@@ -67,7 +68,8 @@ std::string arkiv_parse_query_date(const std::string &s, bool is_end)
 /* Errors found inside a processor are recorded, not thrown: an exception
  * thrown through Xapian's parser from a callback leaks its parse state.
  * arkiv_query_parse() turns a recorded error into ARKIV_STATUS_BAD_QUERY. */
-class date_range : public Xapian::RangeProcessor {
+class date_range : public Xapian::RangeProcessor
+{
     std::string &error;
 
   public:
@@ -80,8 +82,7 @@ class date_range : public Xapian::RangeProcessor {
         std::string lo = b.empty() ? "" : arkiv_parse_query_date(b, false);
         std::string hi = e.empty() ? "" : arkiv_parse_query_date(e, true);
         if ((!b.empty() && lo.empty()) || (!e.empty() && hi.empty())) {
-            error = "date: wants dates like 2024-06-30 or 30.06.2024, got \"" + b + ".." + e +
-                    "\"";
+            error = "date: wants dates like 2024-06-30 or 30.06.2024, got \"" + b + ".." + e + "\"";
             return Xapian::Query::MatchNothing;
         }
         if (hi.empty())
@@ -93,7 +94,8 @@ class date_range : public Xapian::RangeProcessor {
 };
 
 /* "date:2024-04-17" without "..": one day (or month, or year). */
-class single_date : public Xapian::FieldProcessor {
+class single_date : public Xapian::FieldProcessor
+{
     std::string &error;
 
   public:

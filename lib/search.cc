@@ -79,15 +79,14 @@ static std::string make_snippet(const Xapian::MSet &mset, const Xapian::Document
         return "";
     std::string hs = o.hi_start ? o.hi_start : "", he = o.hi_end ? o.hi_end : "";
     if (o.snippet_mode == ARKIV_SNIPPET_HTML)
-        return mset.snippet(text, o.snippet_length, arkiv_stemmer(),
-                            Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                            hs, he, "…");
-    return unescape_snippet(mset.snippet(text, o.snippet_length, arkiv_stemmer(),
-                                         Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                             Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                         "\x01", "\x02", "…"),
-                            hs, he);
+        return mset.snippet(
+            text, o.snippet_length, arkiv_stemmer(),
+            Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, hs, he, "…");
+    return unescape_snippet(
+        mset.snippet(text, o.snippet_length, arkiv_stemmer(),
+                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                     "\x01", "\x02", "…"),
+        hs, he);
 }
 
 /* The page of the earliest body position of any query term: page starts
@@ -98,8 +97,7 @@ static unsigned hit_page(Xapian::Database &xdb, const Xapian::Query &q, Xapian::
     if (starts.empty())
         return 0;
     Xapian::termpos first = 0;
-    for (Xapian::TermIterator t = q.get_unique_terms_begin(); t != q.get_unique_terms_end();
-         ++t) {
+    for (Xapian::TermIterator t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
         Xapian::PositionIterator p = xdb.positionlist_begin(did, *t);
         if (p != xdb.positionlist_end(did, *t) && (first == 0 || *p < first))
             first = *p;

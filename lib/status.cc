@@ -7,16 +7,26 @@
 extern "C" const char *arkiv_status_string(arkiv_status_t status)
 {
     switch (status) {
-    case ARKIV_STATUS_OK: return "ok";
-    case ARKIV_STATUS_NOT_FOUND: return "not found";
-    case ARKIV_STATUS_LOCKED: return "database is locked by another writer";
-    case ARKIV_STATUS_MODIFIED: return "database was modified; reopen and retry";
-    case ARKIV_STATUS_BAD_QUERY: return "bad query";
-    case ARKIV_STATUS_IO: return "input/output error";
-    case ARKIV_STATUS_CORRUPT: return "database is corrupt";
-    case ARKIV_STATUS_NO_MEMORY: return "out of memory";
-    case ARKIV_STATUS_INVALID_ARGUMENT: return "invalid argument";
-    case ARKIV_STATUS_XAPIAN: return "Xapian error";
+    case ARKIV_STATUS_OK:
+        return "ok";
+    case ARKIV_STATUS_NOT_FOUND:
+        return "not found";
+    case ARKIV_STATUS_LOCKED:
+        return "database is locked by another writer";
+    case ARKIV_STATUS_MODIFIED:
+        return "database was modified; reopen and retry";
+    case ARKIV_STATUS_BAD_QUERY:
+        return "bad query";
+    case ARKIV_STATUS_IO:
+        return "input/output error";
+    case ARKIV_STATUS_CORRUPT:
+        return "database is corrupt";
+    case ARKIV_STATUS_NO_MEMORY:
+        return "out of memory";
+    case ARKIV_STATUS_INVALID_ARGUMENT:
+        return "invalid argument";
+    case ARKIV_STATUS_XAPIAN:
+        return "Xapian error";
     }
     return "unknown status";
 }

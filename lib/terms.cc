@@ -17,8 +17,8 @@ std::string arkiv_fit_term(const std::string &term)
     const char *end = start + 200;
     while (end > start && ((unsigned char)*end & 0xC0) == 0x80)
         end--;
-    gchar *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, (const guchar *)term.data(),
-                                             term.size());
+    gchar *sum =
+        g_compute_checksum_for_data(G_CHECKSUM_SHA1, (const guchar *)term.data(), term.size());
     if (!sum)
         throw std::bad_alloc();
     std::string out(start, end);

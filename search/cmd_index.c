@@ -32,16 +32,14 @@ static const char *category(const arkiv_index_problem_t *pr)
 {
     if (pr->failed)
         return "failed";
-    return strcmp(pr->outcome, "unsupported") == 0 || strcmp(pr->outcome, "empty") == 0
-               ? "skipped"
-               : "note";
+    return strcmp(pr->outcome, "unsupported") == 0 || strcmp(pr->outcome, "empty") == 0 ? "skipped"
+                                                                                        : "note";
 }
 
 static void print_text_report(const arkiv_index_report_t *r, gboolean verbose)
 {
-    printf("%u indexed, %u unchanged, %u removed, %u failed, %u skipped (%u files)\n",
-           r->indexed, r->unchanged + r->failed_before, r->removed, r->failed, r->skipped,
-           r->files);
+    printf("%u indexed, %u unchanged, %u removed, %u failed, %u skipped (%u files)\n", r->indexed,
+           r->unchanged + r->failed_before, r->removed, r->failed, r->skipped, r->files);
     for (guint i = 0; i < r->problems->len; i++) {
         const arkiv_index_problem_t *pr = r->problems->pdata[i];
         printf("  %-6s %s: %s\n", category(pr), pr->path, pr->reason ? pr->reason : pr->outcome);
@@ -120,15 +118,22 @@ typedef struct {
 static GOptionContext *make_context(index_args_t *a)
 {
     GOptionEntry entries[] = {
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &a->db, "Index location (default $ARKIV_DB or ./arkiv.db)", "PATH"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &a->db,
+         "Index location (default $ARKIV_DB or ./arkiv.db)", "PATH"},
         {"json", 0, 0, G_OPTION_ARG_NONE, &a->json, "Print the report as JSON", NULL},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet, "No progress bar and no summary unless something failed", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a->quiet,
+         "No progress bar and no summary unless something failed", NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &a->verbose, "Say more in the summary", NULL},
-        {"rebuild", 0, 0, G_OPTION_ARG_NONE, &a->rebuild, "Re-read every file, changed or not", NULL},
-        {"retry-failed", 0, 0, G_OPTION_ARG_NONE, &a->retry_failed, "Retry files that failed before even if unchanged", NULL},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Extraction workers (default: number of CPUs)", "N"},
-        {"timeout", 0, 0, G_OPTION_ARG_INT, &a->timeout, "Seconds allowed per file (default 30)", "S"},
-        {"batch", 0, 0, G_OPTION_ARG_INT, &a->batch, "Commit after N changed files (default 500)", "N"},
+        {"rebuild", 0, 0, G_OPTION_ARG_NONE, &a->rebuild, "Re-read every file, changed or not",
+         NULL},
+        {"retry-failed", 0, 0, G_OPTION_ARG_NONE, &a->retry_failed,
+         "Retry files that failed before even if unchanged", NULL},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs, "Extraction workers (default: number of CPUs)",
+         "N"},
+        {"timeout", 0, 0, G_OPTION_ARG_INT, &a->timeout, "Seconds allowed per file (default 30)",
+         "S"},
+        {"batch", 0, 0, G_OPTION_ARG_INT, &a->batch, "Commit after N changed files (default 500)",
+         "N"},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->roots, NULL, "PATH..."},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *ctx = g_option_context_new("PATH... — index folders and files of minutes");

@@ -228,11 +228,13 @@ static int run_search(const search_args_t *a, const char *query, arkiv_sort_t so
 static GOptionContext *make_context(search_args_t *a)
 {
     GOptionEntry entries[] = {
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &a->db, "Index location (default $ARKIV_DB or ./arkiv.db)", "PATH"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &a->db,
+         "Index location (default $ARKIV_DB or ./arkiv.db)", "PATH"},
         {"json", 0, 0, G_OPTION_ARG_NONE, &a->json, "Print results as JSON", NULL},
         {"limit", 'n', 0, G_OPTION_ARG_INT, &a->limit, "Show at most N results (default 10)", "N"},
         {"offset", 0, 0, G_OPTION_ARG_INT, &a->offset, "Skip the first N results", "N"},
-        {"sort", 0, 0, G_OPTION_ARG_STRING, &a->sort, "relevance (default), date (oldest first) or -date", "ORDER"},
+        {"sort", 0, 0, G_OPTION_ARG_STRING, &a->sort,
+         "relevance (default), date (oldest first) or -date", "ORDER"},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->words, NULL, "QUERY..."},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *ctx = g_option_context_new("QUERY... — search the index");

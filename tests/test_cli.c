@@ -134,8 +134,8 @@ static gint64 member_int(JsonObject *o, const char *name)
 static JsonObject *index_json(int want_status, JsonParser **parser)
 {
     run_result r = run_arkiv("index", "--json", "--db", dbpath, corpus, NULL);
-    ck_assert_msg(r.status == want_status, "index exit %d, stderr: %s, stdout: %s", r.status,
-                  r.err, r.out);
+    ck_assert_msg(r.status == want_status, "index exit %d, stderr: %s, stdout: %s", r.status, r.err,
+                  r.out);
     JsonObject *o = parse_json(r.out, parser);
     run_free(&r);
     return o;
@@ -164,7 +164,8 @@ static gint64 first_page(const char *query)
     JsonArray *res = json_object_get_array_member(o, "results");
     ck_assert_uint_ge(json_array_get_length(res), 1);
     JsonObject *h = json_array_get_object_element(res, 0);
-    gint64 page = json_object_get_null_member(h, "page") ? 0 : json_object_get_int_member(h, "page");
+    gint64 page =
+        json_object_get_null_member(h, "page") ? 0 : json_object_get_int_member(h, "page");
     g_object_unref(p);
     run_free(&r);
     return page;
@@ -179,8 +180,8 @@ START_TEST(test_index_search_json_shape)
     ck_assert_int_eq(member_int(rep, "format_version"), 1);
     g_object_unref(p);
 
-    run_result r = run_arkiv("search", "--json", "--db", dbpath, "--limit", "2",
-                             "\"palliativ plan\"", NULL);
+    run_result r =
+        run_arkiv("search", "--json", "--db", dbpath, "--limit", "2", "\"palliativ plan\"", NULL);
     ck_assert_int_eq(r.status, 0);
     JsonObject *o = parse_json(r.out, &p);
     ck_assert_int_eq(member_int(o, "format_version"), 1);
@@ -191,8 +192,8 @@ START_TEST(test_index_search_json_shape)
     ck_assert(json_object_has_member(o, "facets"));
     JsonArray *res = json_object_get_array_member(o, "results");
     ck_assert_uint_eq(json_array_get_length(res), 2);
-    static const char *const members[] = {"id",   "path", "title", "kind",    "council",
-                                          "date", "item", "page", "score", "snippet", NULL};
+    static const char *const members[] = {"id",   "path", "title", "kind",    "council", "date",
+                                          "item", "page", "score", "snippet", NULL};
     for (guint i = 0; i < json_array_get_length(res); i++) {
         JsonObject *h = json_array_get_object_element(res, i);
         for (const char *const *m = members; *m; m++)
@@ -242,8 +243,8 @@ START_TEST(test_finds_words_in_every_sample)
     ck_assert_int_ge(hits("redegjorde"), 1);
     ck_assert_int_ge(hits("\"Inn-Trøndelag\""), 1);
     /* A phrase split over a line break (text) and over a page break (PDF). */
-    char *q = g_strdup_printf("\"palliativ plan\" path:%s/text/felles-fagrad-2025-01-29-referat.txt",
-                              corpus);
+    char *q = g_strdup_printf(
+        "\"palliativ plan\" path:%s/text/felles-fagrad-2025-01-29-referat.txt", corpus);
     ck_assert_int_eq(hits(q), 1);
     g_free(q);
     q = g_strdup_printf("\"palliativ plan\" path:%s/pdf/asu-2024-06-11-referat.pdf", corpus);
@@ -408,12 +409,12 @@ static void run_qpdf(const char *user_pw, const char *in, const char *out_name)
 {
     char *out = bad_path(out_name);
     char *argv[] = {"qpdf", "--encrypt", (char *)user_pw, "eierpassord", "256", "--", (char *)in,
-                    out, NULL};
+                    out,    NULL};
     int status = 0;
     GError *err = NULL;
-    ck_assert_msg(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                               &status, &err),
-                  "qpdf: %s", err ? err->message : "");
+    ck_assert_msg(
+        g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &err),
+        "qpdf: %s", err ? err->message : "");
     ck_assert_int_eq(status, 0);
     g_free(out);
 }
@@ -442,12 +443,13 @@ static void make_bad_corpus(void)
     }
     char *flipped = g_memdup2(pdf, pdf_len);
     for (int i = 0; i < 40; i++)
-        flipped[g_rand_int_range(rnd, 0, (gint32)pdf_len)] ^= (char)(1 << g_rand_int_range(rnd, 0, 8));
+        flipped[g_rand_int_range(rnd, 0, (gint32)pdf_len)] ^=
+            (char)(1 << g_rand_int_range(rnd, 0, 8));
     write_bytes("bitfeil.pdf", flipped, pdf_len);
-    static const guchar png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
-                                 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
-                                 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae,
-                                 0x42, 0x60, 0x82};
+    static const guchar png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0,    0, 0, 13,
+                                 'I',  'H', 'D', 'R', 0,    0,    0,    1,    0,    0, 0, 1,
+                                 8,    6,   0,   0,   0,    0x1f, 0x15, 0xc4, 0x89, 0, 0, 0,
+                                 0,    'I', 'E', 'N', 'D',  0xae, 0x42, 0x60, 0x82};
     write_bytes("bilde.txt", png, sizeof png);
     write_bytes("feilnavn.txt", pdf, pdf_len); /* a PDF named .txt */
     /* cp1252: "Særskilt møte på Ørland kodetabellord" */
@@ -490,8 +492,8 @@ START_TEST(test_bad_inputs_are_reported_and_skipped)
     ck_assert_str_eq(outcome_of(rep, "avkuttet-10.pdf"), "damaged");
     JsonArray *probs = json_object_get_array_member(rep, "problems");
     for (guint i = 0; i < json_array_get_length(probs); i++) {
-        const char *o = json_object_get_string_member(json_array_get_object_element(probs, i),
-                                                      "outcome");
+        const char *o =
+            json_object_get_string_member(json_array_get_object_element(probs, i), "outcome");
         ck_assert_msg(strcmp(o, "crashed") != 0 && strcmp(o, "timeout") != 0, "outcome %s", o);
     }
     gint64 indexed = member_int(rep, "indexed");

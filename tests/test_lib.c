@@ -63,8 +63,9 @@ typedef struct {
 } fixture_doc;
 
 static const fixture_doc docs[] = {
-    {"m1", "Referat ASU 17.04.2024", "Palliativ plan ble drøftet. Forhandlingsutvalget la fram avtalen.",
-     "ASU", "referat", 2024, 4, 17},
+    {"m1", "Referat ASU 17.04.2024",
+     "Palliativ plan ble drøftet. Forhandlingsutvalget la fram avtalen.", "ASU", "referat", 2024, 4,
+     17},
     {"m2", "Referat FPS 05.09.2024", "Fagrådet ønsker en palliativ plan for hele regionen.",
      "Fagråd for pasientsamarbeid", "referat", 2024, 9, 5},
     {"m3", "Innkalling ASU 30.01.2025", "Saksliste: legevaktsamarbeid og økonomi. Planen vedtas.",
