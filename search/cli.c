@@ -39,3 +39,13 @@ arkiv_db_t *arkiv_cli_open_ro(const char *path)
     free(msg);
     return db;
 }
+
+void arkiv_cli_print_json(JsonBuilder *b)
+{
+    JsonNode *root = json_builder_get_root(b);
+    char *s = json_to_string(root, TRUE);
+    printf("%s\n", s);
+    g_free(s);
+    json_node_unref(root);
+    g_object_unref(b);
+}

@@ -3,6 +3,7 @@
 #define ARKIV_CLI_H
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "arkiv.h"
 
@@ -30,6 +31,9 @@ const char *arkiv_cli_db_path(const char *opt_db);
 /* Parse options with GOption; prints the error and returns FALSE on a
  * usage error. --help prints and exits 0 (GOption's behaviour). */
 gboolean arkiv_cli_parse(GOptionContext *ctx, int *argc, char ***argv);
+
+/* Print the builder's document, pretty, on stdout; unrefs the builder. */
+void arkiv_cli_print_json(JsonBuilder *b);
 
 /* Open the index read-only; prints the reason on failure. */
 arkiv_db_t *arkiv_cli_open_ro(const char *path);

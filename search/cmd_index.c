@@ -89,12 +89,7 @@ static void print_json_report(const arkiv_index_report_t *r)
     }
     json_builder_end_array(b);
     json_builder_end_object(b);
-    JsonNode *root = json_builder_get_root(b);
-    char *s = json_to_string(root, TRUE);
-    printf("%s\n", s);
-    g_free(s);
-    json_node_unref(root);
-    g_object_unref(b);
+    arkiv_cli_print_json(b);
 }
 
 static arkiv_db_t *open_writable(const char *path)

@@ -119,12 +119,7 @@ static void print_json(const char *query, const search_args_t *a, const arkiv_re
     json_builder_end_array(b);
     json_facets(b, r);
     json_builder_end_object(b);
-    JsonNode *root = json_builder_get_root(b);
-    char *s = json_to_string(root, TRUE);
-    printf("%s\n", s);
-    g_free(s);
-    json_node_unref(root);
-    g_object_unref(b);
+    arkiv_cli_print_json(b);
 }
 
 static void print_text(const arkiv_results_t *r, unsigned offset)
