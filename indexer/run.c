@@ -1,6 +1,7 @@
 /* run.c — one `arkiv index` run. */
 #include "run.h"
 
+#include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,7 +26,8 @@ typedef struct {
     const arkiv_index_options_t *o;
     arkiv_index_report_t *report;
     arkiv_pool_t *pool;
-    GHashTable *seen; /* ids of files under the roots, owned keys */
+    GHashTable *seen;  /* ids of files under the roots, owned keys */
+    char **unreadable; /* folders the walk could not read; NULL-terminated */
     unsigned done, total, uncommitted;
 } run_t;
 
@@ -204,6 +206,16 @@ static gboolean submit_file(run_t *run, const char *path, GError **error)
     }
     char *id = arkiv_file_id(path);
     g_hash_table_add(run->seen, g_strdup(id));
+    if (access(path, R_OK) != 0) {
+        /* Reported, but neither remembered nor removed: a permission fix
+         * does not change the mtime, so the next run must try again. */
+        char *reason = g_strdup_printf("cannot read: %s", g_strerror(errno));
+        add_problem(run->report, path, reason, "unreadable", TRUE);
+        g_free(reason);
+        g_free(id);
+        tick(run);
+        return TRUE;
+    }
     if (unchanged(run, id, &st)) {
         g_free(id);
         tick(run);
@@ -220,7 +232,7 @@ static gboolean submit_file(run_t *run, const char *path, GError **error)
     return TRUE;
 }
 
-static gboolean under_roots(const char *path, char *const *roots)
+static gboolean under_any(const char *path, char *const *roots)
 {
     for (char *const *r = roots; *r; r++) {
         size_t n = strlen(*r);
@@ -243,7 +255,10 @@ static gboolean remove_vanished(run_t *run, char *const *roots, GError **error)
         arkiv_file_info_t info;
         if (arkiv_files_get(files, i, &info) != ARKIV_STATUS_OK)
             continue;
-        if (g_hash_table_contains(run->seen, info.id) || !under_roots(info.path, roots))
+        if (g_hash_table_contains(run->seen, info.id) || !under_any(info.path, roots))
+            continue;
+        /* A folder the walk could not read has not vanished. */
+        if (run->unreadable && under_any(info.path, run->unreadable))
             continue;
         ok = db_check(run, arkiv_db_delete(run->db, info.id), error) && note_change(run, error);
         if (ok && !info.failure)
@@ -253,12 +268,16 @@ static gboolean remove_vanished(run_t *run, char *const *roots, GError **error)
     return ok;
 }
 
-static void report_walk_problems(arkiv_index_report_t *r, GPtrArray *problems)
+/* Reports the walk's problems and returns their paths (g_strfreev). */
+static char **report_walk_problems(arkiv_index_report_t *r, GPtrArray *problems)
 {
+    char **paths = g_new0(char *, problems->len + 1);
     for (guint i = 0; i < problems->len; i++) {
         arkiv_walk_problem_t *wp = problems->pdata[i];
         add_problem(r, wp->path, wp->reason, "unreadable", TRUE);
+        paths[i] = g_strdup(wp->path);
     }
+    return paths;
 }
 
 static gboolean index_files(run_t *run, GPtrArray *files, char *const *resolved, GError **error)
@@ -288,14 +307,19 @@ gboolean arkiv_index_run(arkiv_db_t *db, char *const *roots, const arkiv_index_o
         return FALSE;
     }
     report->files = files->len;
-    report_walk_problems(report, walk_problems);
-    run_t run = {
-        db, o,          report, NULL, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-        0,  files->len, 0};
+    char **unreadable = report_walk_problems(report, walk_problems);
+    run_t run = {0};
+    run.db = db;
+    run.o = o;
+    run.report = report;
+    run.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    run.unreadable = unreadable;
+    run.total = files->len;
     gboolean ok = arkiv_pool_new(o->jobs, o->timeout_s, o->mem_limit, &run.pool, error) &&
                   index_files(&run, files, resolved, error);
     arkiv_pool_free(run.pool);
     g_hash_table_unref(run.seen);
+    g_strfreev(unreadable);
     g_ptr_array_unref(files);
     g_ptr_array_unref(walk_problems);
     g_strfreev(resolved);

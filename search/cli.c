@@ -19,7 +19,7 @@ gboolean arkiv_cli_parse(GOptionContext *ctx, int *argc, char ***argv)
     GError *err = NULL;
     if (!g_option_context_parse(ctx, argc, argv, &err)) {
         fprintf(stderr, "arkiv: %s\n", err->message);
-        fprintf(stderr, "Try '%s --help'.\n", (*argv)[0]);
+        fprintf(stderr, "Try 'arkiv %s --help'.\n", (*argv)[0]);
         g_error_free(err);
         return FALSE;
     }

@@ -13,7 +13,7 @@ typedef struct {
     gboolean drawn;
 } progress_t;
 
-/* A one-line bar on stderr, redrawn at most ten times a second. */
+/* A one-line bar on stderr, redrawn after every file. */
 static void draw_progress(void *user, unsigned done, unsigned total)
 {
     progress_t *p = user;
@@ -42,10 +42,10 @@ static void print_text_report(const arkiv_index_report_t *r, gboolean verbose)
            r->unchanged + r->failed_before, r->removed, r->failed, r->skipped, r->files);
     for (guint i = 0; i < r->problems->len; i++) {
         const arkiv_index_problem_t *pr = r->problems->pdata[i];
-        printf("  %-6s %s: %s\n", category(pr), pr->path, pr->reason ? pr->reason : pr->outcome);
+        printf("  %-7s %s: %s\n", category(pr), pr->path, pr->reason ? pr->reason : pr->outcome);
     }
     if (r->failed_before && verbose)
-        printf("  %u file(s) failed before and are unchanged; --retry-failed tries again\n",
+        printf("  %u unchanged file(s) failed or were skipped before; --retry-failed tries again\n",
                r->failed_before);
 }
 
@@ -131,7 +131,8 @@ static GOptionContext *make_context(index_args_t *a)
          "N"},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->roots, NULL, "PATH..."},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *ctx = g_option_context_new("PATH... — index folders and files of minutes");
+    GOptionContext *ctx = g_option_context_new(NULL);
+    g_option_context_set_summary(ctx, "Index folders and files of minutes.");
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_description(
         ctx, "Re-running skips files whose size and modification time are unchanged,\n"

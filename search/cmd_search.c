@@ -126,8 +126,13 @@ static void print_text(const arkiv_results_t *r, unsigned offset)
 {
     size_t n = arkiv_results_count(r);
     unsigned total = arkiv_results_total(r);
-    if (n == 0) {
+    if (n == 0 && total == 0) {
         printf("No matches.\n");
+        return;
+    }
+    if (n == 0) {
+        printf("%u match%s; none from %u on (try a smaller --offset)\n", total,
+               total == 1 ? "" : "es", offset + 1);
         return;
     }
     printf("%u match%s; showing %u-%u\n\n", total, total == 1 ? "" : "es", offset + 1,
@@ -232,7 +237,8 @@ static GOptionContext *make_context(search_args_t *a)
          "relevance (default), date (oldest first) or -date", "ORDER"},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->words, NULL, "QUERY..."},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *ctx = g_option_context_new("QUERY... — search the index");
+    GOptionContext *ctx = g_option_context_new(NULL);
+    g_option_context_set_summary(ctx, "Search the index.");
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_description(
         ctx, "Query syntax: words are ANDed; OR, NOT, (), \"phrases\", wild*cards, NEAR;\n"

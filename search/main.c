@@ -65,5 +65,10 @@ int main(int argc, char **argv)
         usage(stderr);
         return ARKIV_EXIT_USAGE;
     }
-    return c->run(argc - 1, argv + 1);
+    /* GOption prints the program name in usage lines: "arkiv index". */
+    char *prgname = g_strdup_printf("arkiv %s", c->name);
+    g_set_prgname(prgname);
+    int rc = c->run(argc - 1, argv + 1);
+    g_free(prgname);
+    return rc;
 }
