@@ -66,6 +66,8 @@ struct file_row {
     int64_t mtime = 0;
     bool failed = false;
 };
+/* User-metadata key remembering a failed file (files.cc). */
+std::string arkiv_failed_key(const std::string &id);
 void arkiv_forget_failure(Xapian::WritableDatabase &wdb, const std::string &id);
 void arkiv_list_failures(Xapian::Database &xdb, std::vector<file_row> &rows);
 bool arkiv_find_failure(Xapian::Database &xdb, const std::string &id, std::vector<file_row> &rows);

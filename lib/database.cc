@@ -129,7 +129,7 @@ extern "C" arkiv_status_t arkiv_db_delete(arkiv_db_t *db, const char *id)
     ARKIV_GUARD(db->error, {
         std::string idterm = arkiv_id_term(id);
         if (db->wdb->get_termfreq(idterm) == 0) {
-            if (!db->wdb->get_metadata("failed:" + std::string(id)).empty()) {
+            if (!db->wdb->get_metadata(arkiv_failed_key(id)).empty()) {
                 arkiv_forget_failure(*db->wdb, id);
                 return ARKIV_STATUS_OK;
             }

@@ -99,7 +99,7 @@ extern "C" void arkiv_files_free(arkiv_files_t *files)
  * a failure never shows up as a search hit. Value: "size mtime path\nreason". */
 static const std::string failed_key_prefix = "failed:";
 
-static std::string failed_key(const std::string &id)
+std::string arkiv_failed_key(const std::string &id)
 {
     return arkiv_fit_term(failed_key_prefix + id);
 }
@@ -134,7 +134,7 @@ void arkiv_list_failures(Xapian::Database &xdb, std::vector<file_row> &rows)
 
 bool arkiv_find_failure(Xapian::Database &xdb, const std::string &id, std::vector<file_row> &rows)
 {
-    std::string val = xdb.get_metadata(failed_key(id));
+    std::string val = xdb.get_metadata(arkiv_failed_key(id));
     file_row r;
     if (val.empty() || !parse_failure(id, val, r))
         return false;
@@ -144,7 +144,7 @@ bool arkiv_find_failure(Xapian::Database &xdb, const std::string &id, std::vecto
 
 void arkiv_forget_failure(Xapian::WritableDatabase &wdb, const std::string &id)
 {
-    wdb.set_metadata(failed_key(id), "");
+    wdb.set_metadata(arkiv_failed_key(id), "");
 }
 
 extern "C" arkiv_status_t arkiv_db_record_failure(arkiv_db_t *db, const arkiv_file_info_t *info)
@@ -160,7 +160,7 @@ extern "C" arkiv_status_t arkiv_db_record_failure(arkiv_db_t *db, const arkiv_fi
         }
         std::string val = std::to_string(info->size) + " " + std::to_string(info->mtime) + " " +
                           info->path + "\n" + info->failure;
-        db->wdb->set_metadata(failed_key(info->id), val);
+        db->wdb->set_metadata(arkiv_failed_key(info->id), val);
         return ARKIV_STATUS_OK;
     })
 }
