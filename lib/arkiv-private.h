@@ -36,6 +36,8 @@ struct arkiv_field_def {
     const char *prefix; /* Xapian term prefix */
     arkiv_field_type type;
     bool fold_case; /* boolean values are lowercased */
+    bool also_body; /* free text: words also indexed unprefixed (title yes; decision
+                       no, its words are in the body already) */
     Xapian::valueno facet_slot;
 };
 

@@ -50,14 +50,26 @@ const char *arkiv_status_string(arkiv_status_t status);
  * same table drives indexing and query parsing (see docs/schema.md). */
 
 typedef enum {
-    ARKIV_FIELD_BODY,    /* free text, unprefixed */
-    ARKIV_FIELD_TITLE,   /* free text "title:", prefix S (also unprefixed) */
-    ARKIV_FIELD_PATH,    /* boolean "path:", prefix P (file and its folders) */
-    ARKIV_FIELD_MIME,    /* boolean "mime:", prefix T */
-    ARKIV_FIELD_KIND,    /* boolean "kind:", prefix XK; facet "kind" */
-    ARKIV_FIELD_COUNCIL, /* boolean "council:", prefix XC; facet "council" */
-    ARKIV_FIELD_YEAR,    /* boolean "year:", prefix XY; facet "year" */
-    ARKIV_FIELD_ENCODING /* boolean "encoding:", prefix XE */
+    ARKIV_FIELD_BODY,     /* free text, unprefixed */
+    ARKIV_FIELD_TITLE,    /* free text "title:", prefix S (also unprefixed) */
+    ARKIV_FIELD_PATH,     /* boolean "path:", prefix P (file and its folders) */
+    ARKIV_FIELD_MIME,     /* boolean "mime:", prefix T */
+    ARKIV_FIELD_KIND,     /* boolean "kind:", prefix XK; facet "kind" */
+    ARKIV_FIELD_COUNCIL,  /* boolean "council:", prefix XC; facet "council" */
+    ARKIV_FIELD_YEAR,     /* boolean "year:", prefix XY; facet "year" */
+    ARKIV_FIELD_ENCODING, /* boolean "encoding:", prefix XE */
+    /* Entities found by the tagger (indexer/tagger.h); values lowercased. */
+    ARKIV_FIELD_PERSON,  /* boolean "person:", prefix XN: identity key "elisabeth tronstad" */
+    ARKIV_FIELD_PRESENT, /* boolean "present:", prefix XNP: identity key */
+    ARKIV_FIELD_ABSENT,  /* boolean "absent:", prefix XNA: identity key */
+    ARKIV_FIELD_ROLE,    /* boolean "role:", prefix XR: "chair", and "chair:KEY" */
+    ARKIV_FIELD_CASE,    /* boolean "case:", prefix XS: "09/24", "administrativt samarbeidsutvalg
+                            09/24" */
+    ARKIV_FIELD_REF,     /* boolean "ref:", prefix XF: referenced case, same forms as case */
+    ARKIV_FIELD_PROJECT, /* boolean "project:", prefix XJ: "hjem til hjem" */
+    ARKIV_FIELD_ORG,     /* boolean "org:", prefix XO: "hnt" */
+    ARKIV_FIELD_PLACE,   /* boolean "place:", prefix XL: "teams" */
+    ARKIV_FIELD_DECISION /* free text "decision:", prefix XD (decision text only) */
 } arkiv_field_t;
 
 /* ------------------------------------------------------------------ */
@@ -95,6 +107,13 @@ arkiv_status_t arkiv_db_doc_count(arkiv_db_t *db, unsigned *count_out);
  * matches documents containing `synonym`. arkiv uses it so "Bjorn" finds
  * "Bjørn" (see indexer/fold.h). Writable databases only. */
 arkiv_status_t arkiv_db_add_synonym(arkiv_db_t *db, const char *term, const char *synonym);
+
+/* Small named settings kept inside the index (Xapian user metadata
+ * "setting:NAME"), e.g. the digest of the data files the index was tagged
+ * with. get: *value_out is a malloc'd string the caller frees, or NULL
+ * when unset. set: writable databases only; durable at the next commit. */
+arkiv_status_t arkiv_db_get_setting(arkiv_db_t *db, const char *name, char **value_out);
+arkiv_status_t arkiv_db_set_setting(arkiv_db_t *db, const char *name, const char *value);
 
 /* Delete the document with this stable id and every document whose
  * parent it is. ARKIV_STATUS_NOT_FOUND if there was none. */

@@ -154,3 +154,34 @@ extern "C" arkiv_status_t arkiv_db_add_synonym(arkiv_db_t *db, const char *term,
         return ARKIV_STATUS_OK;
     })
 }
+
+static std::string setting_key(const char *name)
+{
+    return std::string("setting:") + name;
+}
+
+extern "C" arkiv_status_t arkiv_db_get_setting(arkiv_db_t *db, const char *name, char **value_out)
+{
+    if (!db || !name || !*name || !value_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    *value_out = nullptr;
+    ARKIV_GUARD(db->error, {
+        std::string v = db->db().get_metadata(setting_key(name));
+        if (!v.empty()) {
+            *value_out = strdup(v.c_str());
+            if (!*value_out)
+                return ARKIV_STATUS_NO_MEMORY;
+        }
+        return ARKIV_STATUS_OK;
+    })
+}
+
+extern "C" arkiv_status_t arkiv_db_set_setting(arkiv_db_t *db, const char *name, const char *value)
+{
+    if (!db || !db->wdb || !name || !*name || !value)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(db->error, {
+        db->wdb->set_metadata(setting_key(name), value);
+        return ARKIV_STATUS_OK;
+    })
+}

@@ -71,8 +71,10 @@ extern "C" arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t fie
              * in Omega; a gap keeps phrases from spanning fields. */
             doc->tg.index_text(text, 1, def->prefix);
             doc->tg.increase_termpos(100);
-            doc->tg.index_text(text);
-            doc->tg.increase_termpos(100);
+            if (def->also_body) {
+                doc->tg.index_text(text);
+                doc->tg.increase_termpos(100);
+            }
         }
         return ARKIV_STATUS_OK;
     })

@@ -1,0 +1,68 @@
+/* knowledge.h — the region-specific knowledge the tagger reads: council
+ * gazetteer, label words, month names, first names, person overrides.
+ * All of it lives in user-editable files in one data directory (format in
+ * docs/data-files.md):
+ *
+ *   councils.ini    one group per council: [Canonical name] acronyms=; aliases=
+ *   minutes.ini     label words by group and key ([attendance] present=…)
+ *   firstnames.txt  one first name per line
+ *   people.ini      [same] Variant=Canonical name; [distinct] names=…
+ *
+ * A knowledge handle is immutable after loading, so one can serve many
+ * documents. Ownership: arkiv_knowledge_load() returns a handle the caller
+ * frees with arkiv_knowledge_free(); every const pointer returned by the
+ * accessors belongs to the handle. */
+#ifndef ARKIV_KNOWLEDGE_H
+#define ARKIV_KNOWLEDGE_H
+
+#include <glib.h>
+
+typedef struct arkiv_knowledge arkiv_knowledge_t;
+
+/* The data directory to use: override when non-NULL, else $ARKIV_DATA, else
+ * ../share/arkiv beside the running executable (installed), else ../data
+ * beside it (build tree). Returns a newly allocated path, or NULL with
+ * error set when none exists. */
+char *arkiv_knowledge_find_dir(const char *override, GError **error);
+
+/* Loads every file of dir. A missing or malformed file is an error that
+ * names the file and line. */
+gboolean arkiv_knowledge_load(const char *dir, arkiv_knowledge_t **out, GError **error);
+void arkiv_knowledge_free(arkiv_knowledge_t *k);
+
+/* A digest of everything loaded, so an index can tell that the data files
+ * changed since it was built. */
+const char *arkiv_knowledge_digest(const arkiv_knowledge_t *k);
+
+/* Canonical council name for a name, alias or acronym (case and spacing
+ * ignored, acronyms matched case-sensitively), or NULL. */
+const char *arkiv_knowledge_council(const arkiv_knowledge_t *k, const char *name);
+
+/* A regex that finds any council name or alias (case-insensitive) or
+ * acronym (case-sensitive) as whole words, longest first. Pass the match to
+ * arkiv_knowledge_council(). */
+const GRegex *arkiv_knowledge_council_regex(const arkiv_knowledge_t *k);
+
+/* The words of minutes.ini [group] key, NULL-terminated; an empty vector
+ * when the key is absent. */
+const char *const *arkiv_knowledge_words(const arkiv_knowledge_t *k, const char *group,
+                                         const char *key);
+
+/* The same words as a regex alternation "(?:a|b c|…)", longest first, each
+ * escaped and with spaces matching any run of blanks. Caller g_frees. */
+char *arkiv_knowledge_alternation(const arkiv_knowledge_t *k, const char *group, const char *key);
+
+/* Month number 1..12 for a month name or abbreviation in bokmål or
+ * nynorsk ("april", "apr.", "mai"), case-insensitive; 0 when not a month. */
+int arkiv_knowledge_month(const arkiv_knowledge_t *k, const char *word);
+
+/* TRUE when word (any case) is in firstnames.txt. */
+gboolean arkiv_knowledge_is_first_name(const arkiv_knowledge_t *k, const char *word);
+
+/* people.ini: the canonical name a variant is merged into, or NULL.
+ * Lookups fold case and diacritics. */
+const char *arkiv_knowledge_person_same(const arkiv_knowledge_t *k, const char *name);
+/* people.ini: TRUE when name must keep an identity of its own. */
+gboolean arkiv_knowledge_person_distinct(const arkiv_knowledge_t *k, const char *name);
+
+#endif

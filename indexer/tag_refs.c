@@ -1,0 +1,233 @@
+/* tag_refs.c — references to other cases ("ASU-sak 08/25", "jf. sak
+ * 13/24", "SSU har i sak 39/22") and project names («Hjem til hjem»,
+ * HARMONI).
+ *
+ * A reference names its council when the text does: as a prefix of "sak"
+ * ("ASU-sak"), or as a council named just before ("SSU har i sak"). A
+ * reference without a council stays without one: guessing the meeting's
+ * own council would be wrong as often as right. */
+#include "tag_refs.h"
+
+#include <string.h>
+
+#include "tag_items.h"
+
+enum { COUNCIL_LOOKBACK = 40 };
+
+struct arkiv_tag_refs {
+    const arkiv_knowledge_t *k;
+    GRegex *ref_rx;    /* a case number after "sak" */
+    GRegex *quoted_rx; /* prosjekt «X» / «X»-prosjektet */
+    GRegex *caps_rx;   /* prosjektet HARMONI / HARMONI-prosjektet */
+    GRegex *after_rx;  /* "… i ASU", ": Protokoll fra ASU" right after the number */
+};
+
+gboolean arkiv_tag_refs_new(const arkiv_knowledge_t *k, arkiv_tag_refs_t **out, GError **error)
+{
+    arkiv_tag_refs_t *m = g_new0(arkiv_tag_refs_t, 1);
+    m->k = k;
+    char *intro = arkiv_knowledge_alternation(k, "project", "intro");
+    const char *q = "[«\"“”]([^«»\"“”\\n]{2,80})[»\"”“]";
+    char *quoted =
+        g_strdup_printf("(?<!\\w)(?i:%s)\\s+(?:(?i:om|for)\\s+)?%s|%s-?(?i:prosjekt)", intro, q, q);
+    char *caps = g_strdup_printf("(?<!\\w)(?i:%s)\\s+(\\p{Lu}[\\p{Lu}\\d]{2,20})(?![\\w-])"
+                                 "|(?<![\\w-])(\\p{Lu}[\\p{Lu}\\d]{2,20})-(?i:prosjekt)",
+                                 intro);
+    gboolean ok =
+        (m->ref_rx =
+             g_regex_new("(?<![\\w-])(?:(\\p{Lu}[\\p{Lu}\\d]{1,6})[- ])?(?i:sak|saka|saken)"
+                         "\\s*(?:(?i:nr)\\.?\\s*)?(\\d{1,3}\\s*/\\s*(?:\\d{4}|\\d{2}))(?![\\d/])",
+                         G_REGEX_OPTIMIZE, 0, error)) &&
+        (m->quoted_rx = g_regex_new(quoted, G_REGEX_OPTIMIZE, 0, error)) &&
+        (m->caps_rx = g_regex_new(caps, G_REGEX_OPTIMIZE, 0, error)) &&
+        (m->after_rx =
+             g_regex_new("^(?:\\s+(?:i|fra|frå)|:\\s*(?:protokoll|referat|møte)\\s+(?:fra|frå|i))"
+                         "\\s+",
+                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, error));
+    g_free(intro);
+    g_free(quoted);
+    g_free(caps);
+    if (!ok) {
+        arkiv_tag_refs_free(m);
+        m = NULL;
+    }
+    *out = m;
+    return ok;
+}
+
+void arkiv_tag_refs_free(arkiv_tag_refs_t *m)
+{
+    if (!m)
+        return;
+    GRegex *all[] = {m->ref_rx, m->quoted_rx, m->caps_rx, m->after_rx};
+    for (guint i = 0; i < G_N_ELEMENTS(all); i++)
+        if (all[i])
+            g_regex_unref(all[i]);
+    g_free(m);
+}
+
+char *arkiv_project_normalise(const char *s)
+{
+    char *low = g_utf8_strdown(s, -1);
+    char **words = g_strsplit_set(low, " \t\n«»\"“”", -1);
+    GPtrArray *kept = g_ptr_array_new();
+    for (char **w = words; *w; w++)
+        if (**w)
+            g_ptr_array_add(kept, *w);
+    g_ptr_array_add(kept, NULL);
+    char *out = g_strjoinv(" ", (char **)kept->pdata);
+    g_ptr_array_unref(kept);
+    g_strfreev(words);
+    g_free(low);
+    return out;
+}
+
+/* The heading of an item ("Sak 12/24 …" at a line start) is not a
+ * reference. */
+static gboolean is_heading(const char *text, gsize off)
+{
+    while (off > 0 && (text[off - 1] == ' ' || text[off - 1] == '\t'))
+        off--;
+    return off == 0 || text[off - 1] == '\n';
+}
+
+/* A council named in the few words before a reference ("SSU har i sak"). */
+static char *council_before(const arkiv_tag_refs_t *m, const char *text, gsize off)
+{
+    gsize from = off > COUNCIL_LOOKBACK ? off - COUNCIL_LOOKBACK : 0;
+    while (from > 0 && (text[from] & 0xC0) == 0x80)
+        from--;
+    char *win = g_strndup(text + from, off - from);
+    /* Only the reference's own clause: "vedtak i ASU våren 2024, jf. sak
+     * 13/24" does not say which council's case 13/24 is. Line breaks are
+     * not clause breaks: extracted PDF text wraps anywhere. */
+    const char *scan = win;
+    for (const char *p = win; *p; p++)
+        if (*p == ';' || ((*p == ',' || *p == '.') && p[1] == ' '))
+            scan = p + 1;
+    GMatchInfo *mi = NULL;
+    char *found = NULL;
+    g_regex_match(arkiv_knowledge_council_regex(m->k), scan, 0, &mi);
+    while (g_match_info_matches(mi)) {
+        char *hit = g_match_info_fetch(mi, 0);
+        const char *c = arkiv_knowledge_council(m->k, hit);
+        if (c)
+            g_free(found), found = g_strdup(c);
+        g_free(hit);
+        g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+    g_free(win);
+    return found;
+}
+
+/* A council named right after the number: "sak 17/24 i ASU", "sak 13/24:
+ * Protokoll fra ASU 22.05.24". */
+static char *council_after(const arkiv_tag_refs_t *m, const char *text, gsize off)
+{
+    GMatchInfo *mi = NULL;
+    char *found = NULL;
+    if (g_regex_match(m->after_rx, text + off, 0, &mi)) {
+        gint st = 0, en = 0;
+        g_match_info_fetch_pos(mi, 0, &st, &en);
+        GMatchInfo *ci = NULL;
+        if (g_regex_match(arkiv_knowledge_council_regex(m->k), text + off + en,
+                          G_REGEX_MATCH_ANCHORED, &ci)) {
+            char *hit = g_match_info_fetch(ci, 0);
+            const char *c = arkiv_knowledge_council(m->k, hit);
+            found = c ? g_strdup(c) : NULL;
+            g_free(hit);
+        }
+        g_match_info_free(ci);
+    }
+    g_match_info_free(mi);
+    return found;
+}
+
+/* An item of this very document ("Fra administrasjonen møtte … under sak
+ * 07/24") is not a reference to another case. */
+static gboolean own_item(const arkiv_entities_t *e, const char *number)
+{
+    for (guint i = 0; i < e->items->len; i++)
+        if (g_str_equal(((arkiv_item_t *)e->items->pdata[i])->number, number))
+            return TRUE;
+    return FALSE;
+}
+
+static void add_ref(arkiv_entities_t *e, char *council, char *number)
+{
+    for (guint i = 0; i < e->refs->len; i++) {
+        arkiv_ref_t *r = e->refs->pdata[i];
+        if (g_str_equal(r->number, number) && g_strcmp0(r->council, council) == 0) {
+            g_free(council);
+            g_free(number);
+            return;
+        }
+    }
+    arkiv_ref_t *r = g_new0(arkiv_ref_t, 1);
+    r->council = council;
+    r->number = number;
+    g_ptr_array_add(e->refs, r);
+}
+
+static void find_refs(const arkiv_tag_refs_t *m, const arkiv_tagtext_t *t, arkiv_entities_t *e)
+{
+    GMatchInfo *mi = NULL;
+    g_regex_match(m->ref_rx, t->text, 0, &mi);
+    while (g_match_info_matches(mi)) {
+        gint st = 0, en = 0;
+        g_match_info_fetch_pos(mi, 0, &st, &en);
+        char *acr = g_match_info_fetch(mi, 1), *num = g_match_info_fetch(mi, 2);
+        char *norm = arkiv_case_number_normalise(num);
+        if (norm && !is_heading(t->text, (gsize)st)) {
+            const char *c = acr && *acr ? arkiv_knowledge_council(m->k, acr) : NULL;
+            char *council = c ? g_strdup(c) : council_after(m, t->text, (gsize)en);
+            if (!council)
+                council = council_before(m, t->text, (gsize)st);
+            if (council || !own_item(e, norm)) {
+                add_ref(e, council, norm);
+                norm = NULL;
+            }
+        }
+        g_free(norm);
+        g_free(acr);
+        g_free(num);
+        g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+}
+
+static void add_project(arkiv_entities_t *e, const char *raw)
+{
+    char *p = arkiv_project_normalise(raw);
+    gboolean dup = !*p;
+    for (guint i = 0; i < e->projects->len && !dup; i++)
+        dup = g_str_equal(e->projects->pdata[i], p);
+    if (dup)
+        g_free(p);
+    else
+        g_ptr_array_add(e->projects, p);
+}
+
+static void find_projects(const GRegex *rx, const char *text, arkiv_entities_t *e)
+{
+    GMatchInfo *mi = NULL;
+    g_regex_match(rx, text, 0, &mi);
+    while (g_match_info_matches(mi)) {
+        for (int g = 1; g <= 2; g++) {
+            char *name = g_match_info_fetch(mi, g);
+            if (name && *name)
+                add_project(e, name);
+            g_free(name);
+        }
+        g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+}
+
+void arkiv_tag_refs_run(const arkiv_tag_refs_t *m, const arkiv_tagtext_t *t, arkiv_entities_t *e)
+{
+    find_refs(m, t, e);
+    find_projects(m->quoted_rx, t->text, e);
+    find_projects(m->caps_rx, t->text, e);
+}
