@@ -46,6 +46,7 @@ include indexer/Makefile.local
 include search/Makefile.local
 include tests/Makefile.local
 include docs/Makefile.local
+include bench/Makefile.local
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -73,11 +74,14 @@ demo: deps
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \
-	    $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/share/man/man1
+	    $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/arkiv
 	install -m 755 $(O)/arkiv $(DESTDIR)$(PREFIX)/bin/arkiv
 	install -m 644 lib/arkiv.h $(DESTDIR)$(PREFIX)/include/arkiv.h
 	install -m 644 $(O)/libarkiv.a $(DESTDIR)$(PREFIX)/lib/libarkiv.a
 	install -m 644 $(MAN_PAGES) $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 data/councils.ini data/minutes.ini data/people.ini data/firstnames.txt \
+	    $(DESTDIR)$(PREFIX)/share/arkiv/
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.cc' '*.h')

@@ -2,8 +2,11 @@
 #include "docbuild.h"
 
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "entities_json.h"
+#include "fold.h"
 #include "foldsyn.h"
 #include "normalise.h"
 
@@ -46,16 +49,15 @@ static void add_opt_string(JsonBuilder *b, const char *name, const char *value)
 /* The stored data: what search results and `arkiv show` print without
  * going back to the file. Fields are documented in docs/schema.md. */
 static char *make_data(const arkiv_file_info_t *info, const arkiv_extract_result_t *ex,
-                       const char *title, guint n_pages, const char *headers)
+                       const char *title, guint n_pages, const char *headers,
+                       const arkiv_entities_t *e)
 {
     JsonBuilder *b = json_builder_new();
     json_builder_begin_object(b);
     add_opt_string(b, "id", info->id);
     add_opt_string(b, "path", info->path);
     add_opt_string(b, "title", title);
-    add_opt_string(b, "kind", ex->outcome == ARKIV_EXTRACT_NO_TEXT ? "notext" : NULL);
-    add_opt_string(b, "council", NULL);
-    add_opt_string(b, "date", NULL);
+    arkiv_entities_to_json(e, b);
     add_opt_string(b, "mime", ex->mime);
     add_opt_string(b, "encoding", ex->encoding);
     json_builder_set_member_name(b, "pages");
@@ -84,6 +86,22 @@ static char *make_data(const arkiv_file_info_t *info, const arkiv_extract_result
     return s;
 }
 
+/* When the text gives no meeting date: the PDF's creation date, then the
+ * file's modification time, and the data says which was used. */
+static void fallback_date(arkiv_entities_t *e, const arkiv_file_info_t *info,
+                          const arkiv_extract_result_t *ex)
+{
+    if (e->date)
+        return;
+    gint64 when = ex->meta_created >= 0 ? ex->meta_created : info->mtime;
+    GDateTime *dt = g_date_time_new_from_unix_local(when);
+    if (!dt)
+        return;
+    e->date = g_date_time_format(dt, "%Y-%m-%d");
+    e->date_source = ex->meta_created >= 0 ? ARKIV_DATE_PDF_METADATA : ARKIV_DATE_MTIME;
+    g_date_time_unref(dt);
+}
+
 static gboolean check(arkiv_db_t *db, arkiv_status_t st, GError **error)
 {
     if (st == ARKIV_STATUS_OK)
@@ -93,22 +111,96 @@ static gboolean check(arkiv_db_t *db, arkiv_status_t st, GError **error)
     return FALSE;
 }
 
+static gboolean add_term(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *v,
+                         GError **error)
+{
+    return !v || !*v || check(db, arkiv_doc_add_term(doc, f, v), error);
+}
+
+static gboolean add_term2(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *a,
+                          const char *sep, const char *b, GError **error)
+{
+    char *v = g_strconcat(a, sep, b, NULL);
+    gboolean ok = add_term(db, doc, f, v, error);
+    g_free(v);
+    return ok;
+}
+
+/* person, present/absent, role and role:person, org (one term per
+ * organisation in "HNT, KMR"). */
+static gboolean person_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_person_t *p,
+                             GError **error)
+{
+    gboolean ok = add_term(db, doc, ARKIV_FIELD_PERSON, p->key, error);
+    if (ok && p->status != ARKIV_MENTIONED)
+        ok =
+            add_term(db, doc, p->status == ARKIV_PRESENT ? ARKIV_FIELD_PRESENT : ARKIV_FIELD_ABSENT,
+                     p->key, error);
+    const char **roles = arkiv_role_names(p->roles);
+    for (const char **r = roles; ok && *r; r++)
+        ok = add_term(db, doc, ARKIV_FIELD_ROLE, *r, error) &&
+             add_term2(db, doc, ARKIV_FIELD_ROLE, *r, ":", p->key, error);
+    g_free(roles);
+    char **orgs = p->org ? g_strsplit(p->org, ",", -1) : NULL;
+    for (char **o = orgs; ok && o && *o; o++)
+        ok = add_term(db, doc, ARKIV_FIELD_ORG, g_strstrip(*o), error);
+    g_strfreev(orgs);
+    return ok;
+}
+
+/* A case is findable by its number and by council + number, since "12/24"
+ * exists in every council. */
+static gboolean case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *number,
+                           const GPtrArray *councils, GError **error)
+{
+    gboolean ok = add_term(db, doc, f, number, error);
+    for (guint i = 0; ok && councils && i < councils->len; i++)
+        ok = add_term2(db, doc, f, councils->pdata[i], " ", number, error);
+    return ok;
+}
+
+static gboolean entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_entities_t *e,
+                             GError **error)
+{
+    gboolean ok = add_term(db, doc, ARKIV_FIELD_KIND, e->kind, error) &&
+                  add_term(db, doc, ARKIV_FIELD_PLACE, e->place, error);
+    for (guint i = 0; ok && i < e->councils->len; i++)
+        ok = add_term(db, doc, ARKIV_FIELD_COUNCIL, e->councils->pdata[i], error);
+    int y = 0, m = 0, d = 0;
+    if (ok && e->date && sscanf(e->date, "%d-%d-%d", &y, &m, &d) == 3)
+        ok = check(db, arkiv_doc_set_date(doc, y, m, d), error);
+    for (guint i = 0; ok && i < e->people->len; i++)
+        ok = person_terms(db, doc, e->people->pdata[i], error);
+    for (guint i = 0; ok && i < e->items->len; i++) {
+        const arkiv_item_t *it = e->items->pdata[i];
+        if (strchr(it->number, '/'))
+            ok = case_terms(db, doc, ARKIV_FIELD_CASE, it->number, e->councils, error);
+        if (ok && it->decision)
+            ok = check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision), error);
+    }
+    for (guint i = 0; ok && i < e->refs->len; i++) {
+        const arkiv_ref_t *r = e->refs->pdata[i];
+        GPtrArray one = {(gpointer *)&r->council, 1};
+        ok = case_terms(db, doc, ARKIV_FIELD_REF, r->number, r->council ? &one : NULL, error);
+    }
+    for (guint i = 0; ok && i < e->projects->len; i++)
+        ok = add_term(db, doc, ARKIV_FIELD_PROJECT, e->projects->pdata[i], error);
+    return ok;
+}
+
 static gboolean fill_doc(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_file_info_t *info,
                          const arkiv_extract_result_t *ex, char **pages, const char *headers,
-                         GError **error)
+                         const arkiv_entities_t *e, GError **error)
 {
     guint n_pages = pages ? g_strv_length(pages) : 0;
     char *title = pick_title(pages, ex, info->path);
-    char *data = make_data(info, ex, title, n_pages, headers);
+    char *data = make_data(info, ex, title, n_pages, headers, e);
     gboolean ok = check(db, arkiv_doc_set_file(doc, info), error) &&
                   check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, title), error) &&
-                  check(db, arkiv_doc_set_data(doc, data), error);
-    if (ok && ex->mime)
-        ok = check(db, arkiv_doc_add_term(doc, ARKIV_FIELD_MIME, ex->mime), error);
-    if (ok && ex->encoding)
-        ok = check(db, arkiv_doc_add_term(doc, ARKIV_FIELD_ENCODING, ex->encoding), error);
-    if (ok && ex->outcome == ARKIV_EXTRACT_NO_TEXT)
-        ok = check(db, arkiv_doc_add_term(doc, ARKIV_FIELD_KIND, "notext"), error);
+                  check(db, arkiv_doc_set_data(doc, data), error) &&
+                  add_term(db, doc, ARKIV_FIELD_MIME, ex->mime, error) &&
+                  add_term(db, doc, ARKIV_FIELD_ENCODING, ex->encoding, error) &&
+                  entity_terms(db, doc, e, error);
     for (guint i = 0; ok && i < n_pages; i++)
         ok = check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, pages[i]), error);
     g_free(title);
@@ -116,8 +208,23 @@ static gboolean fill_doc(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_file_info
     return ok;
 }
 
+static arkiv_entities_t *tag(const arkiv_tagger_t *tagger, char **pages, const char *headers,
+                             const arkiv_file_info_t *info, const arkiv_extract_result_t *ex)
+{
+    arkiv_entities_t *e = tagger && pages ? arkiv_tagger_run(tagger, (const char *const *)pages,
+                                                             g_strv_length(pages), headers)
+                                          : arkiv_entities_new();
+    if (ex->outcome == ARKIV_EXTRACT_NO_TEXT) {
+        g_free(e->kind);
+        e->kind = g_strdup("notext");
+    }
+    fallback_date(e, info, ex);
+    return e;
+}
+
 gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
-                              const arkiv_extract_result_t *ex, GError **error)
+                              const arkiv_extract_result_t *ex, const arkiv_tagger_t *tagger,
+                              GError **error)
 {
     char **pages = NULL, *headers = NULL;
     if (ex->pages) {
@@ -128,12 +235,14 @@ gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
             return FALSE;
         }
     }
+    arkiv_entities_t *e = tag(tagger, pages, headers, info, ex);
     arkiv_doc_t *doc = NULL;
     gboolean ok = check(db, arkiv_doc_new(db, info->id, &doc), error) &&
-                  fill_doc(db, doc, info, ex, pages, headers, error) &&
+                  fill_doc(db, doc, info, ex, pages, headers, e, error) &&
                   arkiv_foldsyn_add(db, pages, error) &&
                   check(db, arkiv_db_replace(db, doc), error);
     arkiv_doc_free(doc);
+    arkiv_entities_free(e);
     g_strfreev(pages);
     g_free(headers);
     return ok;

@@ -6,11 +6,14 @@
 
 #include "arkiv.h"
 #include "extract.h"
+#include "tagger.h"
 
-/* Normalise the pages of `ex`, and write one document for the file
- * described by `info` (info->failure must be NULL) into `db`. FALSE with
- * *error on a database error. */
+/* Normalise the pages of `ex`, tag them with `tagger` (NULL: no entities
+ * beyond the date fallback) and write one document for the file described
+ * by `info` (info->failure must be NULL) into `db`. FALSE with *error on a
+ * database error. */
 gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
-                              const arkiv_extract_result_t *ex, GError **error);
+                              const arkiv_extract_result_t *ex, const arkiv_tagger_t *tagger,
+                              GError **error);
 
 #endif

@@ -546,7 +546,9 @@ static arkiv_norm_status_t load_pages(const char *const *texts, gsize n_pages, p
     return ARKIV_NORM_OK;
 }
 
-/* Adds 1 to counts[key] for each distinct zone key of the page. */
+/* Adds 1 to counts[key] for each distinct zone key of the page. A line
+ * ending in ':' is a heading ("Framlegg til vedtak:") that may open several
+ * short pages; running headers do not end that way. */
 static void count_page_keys(const page_t *page, GHashTable *counts)
 {
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -555,7 +557,8 @@ static void count_page_keys(const page_t *page, GHashTable *counts)
         char *key = line_key(page->lines[page->zone[z]]);
         guint count;
 
-        if (!key_has_letter(key) || g_hash_table_contains(seen, key)) {
+        if (!key_has_letter(key) || g_str_has_suffix(key, ":") ||
+            g_hash_table_contains(seen, key)) {
             g_free(key);
             continue;
         }

@@ -38,7 +38,8 @@
  *   P1  Running headers/footers: lines compared by key (trimmed, whitespace
  *       runs -> one space, digit runs -> "#").  A key containing a letter
  *       that occurs among the first 3 or last 3 non-blank lines of >= 60 %
- *       of the pages, and of at least 2 pages, is removed from those
+ *       of the pages, and of at least 2 pages, and that does not end in ':'
+ *       (a heading such as "Vedtak:"), is removed from those
  *       positions on every page.
  *   P2  Page-number lines among the first/last 3 non-blank lines are
  *       removed: "Side 3 av 12", "Side - 1 -", "side 2", "Page 2 of 3".

@@ -8,14 +8,16 @@
 
 #include "arkiv.h"
 #include "extract.h"
+#include "tagger.h"
 
 typedef struct {
-    gboolean rebuild;      /* re-read every file, changed or not */
-    gboolean retry_failed; /* retry files that failed before even if unchanged */
-    unsigned jobs;         /* extraction workers; 0 = online CPUs */
-    unsigned timeout_s;    /* per file; 0 = default (30 s) */
-    gsize mem_limit;       /* per worker address space; 0 = none */
-    unsigned batch_docs;   /* commit after this many changes */
+    gboolean rebuild;             /* re-read every file, changed or not */
+    gboolean retry_failed;        /* retry files that failed before even if unchanged */
+    unsigned jobs;                /* extraction workers; 0 = online CPUs */
+    unsigned timeout_s;           /* per file; 0 = default (30 s) */
+    gsize mem_limit;              /* per worker address space; 0 = none */
+    unsigned batch_docs;          /* commit after this many changes */
+    const arkiv_tagger_t *tagger; /* borrowed; NULL indexes text without entities */
     /* Called after each file; may be NULL. */
     void (*progress)(void *user, unsigned done, unsigned total);
     void *progress_user;

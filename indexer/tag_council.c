@@ -48,8 +48,8 @@ gboolean arkiv_tag_council_new(const arkiv_knowledge_t *k, arkiv_tag_council_t *
                                  G_REGEX_OPTIMIZE, 0, error)) &&
         (m->plural_rx =
              g_regex_new("^(\\w+?)(?:ene|ane|a)\\s+for\\s+(.+?)\\s+og\\s+(.+)$", f, 0, error)) &&
-        (m->table_rx =
-             g_regex_new("^(?:utvalg|utval|organ|styre)(?:\\s{2,}|\\t)\\S", f, 0, error)) &&
+        (m->table_rx = g_regex_new("^(?:utvalg|utval|organ|styre|saksgang)(?:\\s{2,}|\\t)\\S", f, 0,
+                                   error)) &&
         (m->cells_rx = g_regex_new("\\s{2,}|\\t", G_REGEX_OPTIMIZE, 0, error));
     g_free(title);
     if (!ok) {
@@ -141,8 +141,16 @@ static void add_unknown(arkiv_entities_t *e, const char *x)
     g_free(s);
 }
 
+static void add_unknown(arkiv_entities_t *e, const char *x);
+
 static void resolve(const arkiv_tag_council_t *m, const char *x, arkiv_entities_t *e)
 {
+    /* "Brukerutvalget ved Nordfjell sykehus" is one hospital's body, not
+     * the generic gazetteer entry its first word matches. */
+    if (strstr(x, " ved ") && !add_plural(m, x, e)) {
+        add_unknown(e, x);
+        return;
+    }
     if (add_plural(m, x, e) || add_known(m, x, e, 4))
         return;
     add_unknown(e, x);

@@ -52,7 +52,7 @@ gboolean arkiv_tag_items_new(const arkiv_knowledge_t *k, arkiv_tag_items_t **out
     char *pw = arkiv_knowledge_alternation(k, "item", "presenter");
     char *case_p = g_strdup_printf(
         "^[ \\t•]*((?:[A-ZÆØÅ]{2,6}[- ])?%s\\.?[ \\t]*(?:nr\\.?[ \\t]*)?:?[ \\t]*)?"
-        "(\\d{1,3}[ \\t]*/[ \\t]*(?:\\d{4}|\\d{2}))(?![\\d/.,])[ \\t]*[:.–-]?[ \\t]*(.*)$",
+        "(\\d{1,3}[ \\t]*/[ \\t]*(?:(?:19|20)\\d{2}|\\d{2}))(?![\\d/.,])[ \\t]*[:.–-]?[ \\t]*(.*)$",
         cw);
     /* "Utvalgets vedtak:", "Kommunedirektøren sitt framlegg til vedtak:",
      * "KST- 50/24 Vedtak:" (municipal protocols). */
@@ -78,10 +78,10 @@ gboolean arkiv_tag_items_new(const arkiv_knowledge_t *k, arkiv_tag_items_t **out
              f, 0, error)) &&
         (m->by_rx = g_regex_new("(?<!\\w)v\\s?/\\s*([^\\n]+)", G_REGEX_OPTIMIZE, 0, error)) &&
         (m->label_rx = g_regex_new(lab_p, f, 0, error)) &&
-        (m->row_rx =
-             g_regex_new("^[^\\n]*\\S(?:[ ]{2,}|\\t)[ \\t]*(\\d{1,3}/(?:\\d{4}|\\d{2}))(?![\\d/])"
-                         "(?:[ ]{2,}|\\t|[ \\t]*$)[^\\n]*$",
-                         G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, error)) &&
+        (m->row_rx = g_regex_new(
+             "^[^\\n]*\\S(?:[ ]{2,}|\\t)[ \\t]*(\\d{1,3}/(?:(?:19|20)\\d{2}|\\d{2}))(?![\\d/])"
+             "(?:[ ]{2,}|\\t|[ \\t]*$)[^\\n]*$",
+             G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, error)) &&
         (m->tail_rx = g_regex_new(tail_p, f, 0, error)) &&
         (m->back_rx =
              g_regex_new("(?<!\\w)som\\s+(?:\\w+\\s+)?(?:innstilling|innstillinga|innstillingen|"
@@ -145,7 +145,22 @@ static gboolean ends_with_case_word(const arkiv_tag_items_t *m, const char *text
     return yes;
 }
 
-static GPtrArray *case_headings(const arkiv_tag_items_t *m, const char *text)
+/* The label names a council ("ASU-sak") that is not the one that met. */
+static gboolean foreign(const arkiv_tag_items_t *m, const char *label, const arkiv_entities_t *e)
+{
+    if (!label || !g_ascii_isupper(label[0]))
+        return FALSE;
+    char *acr = g_strndup(label, strcspn(label, "- \t"));
+    const char *c = arkiv_knowledge_council(m->k, acr);
+    gboolean other = c != NULL;
+    for (guint i = 0; other && i < e->councils->len; i++)
+        other = !g_str_equal(e->councils->pdata[i], c);
+    g_free(acr);
+    return other;
+}
+
+static GPtrArray *case_headings(const arkiv_tag_items_t *m, const char *text,
+                                const arkiv_entities_t *e)
 {
     GPtrArray *hs = g_ptr_array_new_with_free_func(heading_free);
     GMatchInfo *mi = NULL;
@@ -156,9 +171,10 @@ static GPtrArray *case_headings(const arkiv_tag_items_t *m, const char *text)
         char *norm = arkiv_case_number_normalise(num);
         gint st = 0, en = 0;
         g_match_info_fetch_pos(mi, 0, &st, &en);
-        /* "sjå sak\n40/22, manglar …": a reference wrapped onto a new line. */
+        /* "sjå sak\n40/22, manglar …": a reference wrapped onto a new line;
+         * "ASU-sak 08/25" in FSU's papers: another council's case. */
         gboolean wrapped = !(label && *label) && ends_with_case_word(m, text, (gsize)st);
-        if (norm && !wrapped) {
+        if (norm && !wrapped && !foreign(m, label, e)) {
             heading_t *h = g_new0(heading_t, 1);
             h->start = (gsize)st;
             h->number = norm;
@@ -432,7 +448,7 @@ static GPtrArray *table_heading(const arkiv_tag_items_t *m, const char *text)
 
 void arkiv_tag_items_run(const arkiv_tag_items_t *m, const arkiv_tagtext_t *t, arkiv_entities_t *e)
 {
-    GPtrArray *hs = case_headings(m, t->text);
+    GPtrArray *hs = case_headings(m, t->text, e);
     if (!hs->len) {
         g_ptr_array_unref(hs);
         hs = table_heading(m, t->text);

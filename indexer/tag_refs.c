@@ -179,7 +179,9 @@ static void find_refs(const arkiv_tag_refs_t *m, const arkiv_tagtext_t *t, arkiv
         g_match_info_fetch_pos(mi, 0, &st, &en);
         char *acr = g_match_info_fetch(mi, 1), *num = g_match_info_fetch(mi, 2);
         char *norm = arkiv_case_number_normalise(num);
-        if (norm && !is_heading(t->text, (gsize)st)) {
+        /* Line-start "Sak 12/24" is this meeting's item heading; "ASU-sak
+         * 08/25" at a line start in FSU's papers is still a reference. */
+        if (norm && !(is_heading(t->text, (gsize)st) && own_item(e, norm))) {
             const char *c = acr && *acr ? arkiv_knowledge_council(m->k, acr) : NULL;
             char *council = c ? g_strdup(c) : council_after(m, t->text, (gsize)en);
             if (!council)

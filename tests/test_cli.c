@@ -527,6 +527,103 @@ START_TEST(test_bad_inputs_are_reported_and_skipped)
 }
 END_TEST
 
+/* The first hit's string member (council, date, kind), or NULL. */
+static char *first_member(const char *query, const char *name)
+{
+    run_result r = run_arkiv("search", "--json", "--db", dbpath, query, NULL);
+    ck_assert_int_eq(r.status, 0);
+    JsonParser *p;
+    JsonObject *o = parse_json(r.out, &p);
+    JsonArray *res = json_object_get_array_member(o, "results");
+    ck_assert_msg(json_array_get_length(res) >= 1, "no hit for %s", query);
+    JsonObject *h = json_array_get_object_element(res, 0);
+    char *v = json_object_get_null_member(h, name)
+                  ? NULL
+                  : g_strdup(json_object_get_string_member(h, name));
+    g_object_unref(p);
+    run_free(&r);
+    return v;
+}
+
+static void assert_first(const char *query, const char *name, const char *want)
+{
+    char *got = first_member(query, name);
+    ck_assert_msg(g_strcmp0(got, want) == 0, "%s: %s is %s, want %s", query, name,
+                  got ? got : "null", want);
+    g_free(got);
+}
+
+/* The sample minutes come out with their structure as search fields. */
+START_TEST(test_entities_are_searchable)
+{
+    JsonParser *p;
+    index_json(0, &p);
+    g_object_unref(p);
+    ck_assert_int_ge(hits("council:\"administrativt samarbeidsutvalg\""), 3);
+    /* The fictional FPS chair is at many of the sample meetings. */
+    ck_assert_int_ge(hits("present:\"randi sjovaeg\""), 5);
+    ck_assert_int_eq(hits("absent:\"roar liavag\""), 1);
+    ck_assert_int_eq(hits("present:\"roar liavag\" absent:\"roar liavag\""), 0);
+    ck_assert_int_ge(hits("role:chair"), 5);
+    ck_assert_int_ge(hits("role:\"secretary:sunniva haugronning\""), 1);
+    ck_assert_int_eq(hits("role:\"chair:sunniva haugronning\""), 0);
+    ck_assert_int_ge(hits("case:09/24"), 1);
+    ck_assert_int_ge(hits("project:harmoni"), 1);
+    ck_assert_int_ge(hits("decision:arbeidsgruppe"), 1);
+    ck_assert_int_ge(hits("kind:protokoll"), 2);
+    ck_assert_int_eq(hits("org:usht present:\"heidi torrissen\""), 1);
+    ck_assert_int_ge(hits("date:2024-06-01..2024-06-30"), 1);
+    const char *q = "role:\"secretary:sunniva haugronning\" mime:text/plain";
+    assert_first(q, "council", "Fagråd for pasientsamarbeid");
+    assert_first(q, "date", "2024-06-11");
+    assert_first(q, "kind", "referat");
+}
+END_TEST
+
+/* Bad data files stop the run before the index is touched; changed data
+ * files are reported until --rebuild. */
+START_TEST(test_data_files)
+{
+    char *data = g_build_filename(tmpdir, "data", NULL);
+    run_result r = run_arkiv("index", "--data", data, "--db", dbpath, corpus, NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "councils.ini") != NULL, "%s", r.err);
+    ck_assert(!g_file_test(dbpath, G_FILE_TEST_EXISTS));
+    run_free(&r);
+
+    copy_dir("data", data);
+    char *councils = g_build_filename(data, "councils.ini", NULL);
+    ck_assert(g_file_set_contents(councils, "[Kommunestyret\n", -1, NULL));
+    r = run_arkiv("index", "--data", data, "--db", dbpath, corpus, NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "councils.ini") != NULL, "%s", r.err);
+    run_free(&r);
+
+    /* A gazetteer of one council: the fagråd minutes keep the name their
+     * header gives, and a changed gazetteer is reported. */
+    ck_assert(g_file_set_contents(councils, "[Kontrollutvalget]\n", -1, NULL));
+    r = run_arkiv("index", "-q", "--data", data, "--db", dbpath, corpus, NULL);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    run_free(&r);
+    /* Not in this gazetteer: "Referat fra møte i ASU" keeps the header's "ASU". */
+    ck_assert_int_ge(hits("council:asu"), 1);
+    ck_assert(g_file_set_contents(councils, "[Administrativt samarbeidsutvalg]\nacronyms=ASU\n", -1,
+                                  NULL));
+    r = run_arkiv("index", "--data", data, "--db", dbpath, corpus, NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.err, "changed since") != NULL, "%s", r.err);
+    run_free(&r);
+    r = run_arkiv("index", "--rebuild", "--data", data, "--db", dbpath, corpus, NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.err, "changed since") == NULL, "%s", r.err);
+    run_free(&r);
+    ck_assert_int_ge(hits("council:\"administrativt samarbeidsutvalg\""), 3);
+    ck_assert_int_eq(hits("council:asu"), 0);
+    g_free(councils);
+    g_free(data);
+}
+END_TEST
+
 static Suite *cli_suite(void)
 {
     Suite *s = suite_create("arkiv-cli");
@@ -540,6 +637,8 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_usage_errors_and_help);
     tcase_add_test(tc, test_text_output_is_plain_when_piped);
     tcase_add_test(tc, test_bad_inputs_are_reported_and_skipped);
+    tcase_add_test(tc, test_entities_are_searchable);
+    tcase_add_test(tc, test_data_files);
     suite_add_tcase(s, tc);
     return s;
 }

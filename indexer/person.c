@@ -1,0 +1,917 @@
+/* person.c — cleaning, identity keys, resolution and merging of person
+ * names (rules in person.h). */
+#include "person.h"
+
+#include <string.h>
+
+#include "fold.h"
+
+/* Words that describe a role rather than name anyone. The tagger reads its
+ * label words from minutes.ini, but clean() has no knowledge handle and the
+ * words written after a name ("(leder)", ", vara") are a small closed set,
+ * so they live here. Compared in lowercase. */
+static const struct {
+    const char *word;
+    guint roles;
+} ROLE_WORDS[] = {
+    {"leder", ARKIV_ROLE_CHAIR},
+    {"leiar", ARKIV_ROLE_CHAIR},
+    {"møteleder", ARKIV_ROLE_CHAIR},
+    {"møteleiar", ARKIV_ROLE_CHAIR},
+    {"ordfører", ARKIV_ROLE_MEMBER}, /* chairs the council, but "Møteleder:" says so */
+    {"ordførar", ARKIV_ROLE_MEMBER},
+    {"utvalgsleder", ARKIV_ROLE_CHAIR},
+    {"utvalsleiar", ARKIV_ROLE_CHAIR},
+    {"styreleder", ARKIV_ROLE_CHAIR},
+    {"styreleiar", ARKIV_ROLE_CHAIR},
+    {"nestleder", 0}, /* a role word, but no role bit of its own */
+    {"nestleiar", 0},
+    {"medlem", ARKIV_ROLE_MEMBER},
+    {"medlemmer", ARKIV_ROLE_MEMBER},
+    {"medlemar", ARKIV_ROLE_MEMBER},
+    {"fast medlem", ARKIV_ROLE_MEMBER},
+    {"sekretær", ARKIV_ROLE_SECRETARY},
+    {"referent", ARKIV_ROLE_SECRETARY},
+    {"protokollfører", ARKIV_ROLE_SECRETARY},
+    {"protokollførar", ARKIV_ROLE_SECRETARY},
+    {"sekretariat", ARKIV_ROLE_SECRETARY},
+    {"observatør", ARKIV_ROLE_OBSERVER},
+    {"observatører", ARKIV_ROLE_OBSERVER},
+    {"observatørar", ARKIV_ROLE_OBSERVER},
+    {"vara", ARKIV_ROLE_SUBSTITUTE},
+    {"varamedlem", ARKIV_ROLE_SUBSTITUTE},
+    {"varamedlemmer", ARKIV_ROLE_SUBSTITUTE},
+    {"varamedlemar", ARKIV_ROLE_SUBSTITUTE},
+    {"varamann", ARKIV_ROLE_SUBSTITUTE},
+    {"varaordfører", ARKIV_ROLE_MEMBER}, /* the deputy mayor is no substitute */
+    {"varaordførar", ARKIV_ROLE_MEMBER},
+    {"vararepresentant", ARKIV_ROLE_SUBSTITUTE},
+};
+
+/* Titles written before a name ("lege Kari Holm", "Dr. Kari Holm"). */
+static const char *const TITLES[] = {
+    "dr",
+    "prof",
+    "professor",
+    "lege",
+    "fastlege",
+    "overlege",
+    "kommuneoverlege",
+    "kommunelege",
+    "sjefslege",
+    "advokat",
+    "rådgiver",
+    "seniorrådgiver",
+    "rådgjevar",
+    "sykepleier",
+    "sjukepleiar",
+    /* Before a name these are titles: "ordfører Kari Holm" (under "Også til
+     * stede:") is no member of the list. */
+    "ordfører",
+    "ordførar",
+    "varaordfører",
+    "varaordførar",
+    "kommunedirektør",
+    "rådmann",
+};
+
+/* Folded words that never belong to a person's name but do start
+ * capitalised phrases in minutes: organisations and places ("Helse
+ * Nord-Trøndelag", "Midtre Namdal") and headings. */
+static const char *const NOT_NAME_WORDS[] = {
+    "helse",       "kommune",     "kommunen",      "kommunene",  "kommunane",
+    "sykehus",     "sykehuset",   "sjukehus",      "sjukehuset", "klinikk",
+    "klinikken",   "fagrad",      "fagradet",      "utvalg",     "utvalget",
+    "utval",       "utvalet",     "radhus",        "radhuset",   "senter",
+    "senteret",    "sekretariat", "sekretariatet", "avdeling",   "seksjon",
+    "enhet",       "teams",       "sak",           "saker",      "agenda",
+    "referat",     "protokoll",   "vedtak",        "tema",       "mote",
+    "motet",       "dato",        "tid",           "sted",       "stad",
+    "kl",          "se",          "det",           "den",        "vi",
+    "og",          "ingen",       "alle",          "andre",      "medlemmer",
+    "forfall",     "innspill",    "sakliste",      "saksliste",  "dagsorden",
+    "mental",      "norsk",       "norske",        "iks",        "hf",
+    "orientering", "status",      "presentasjon",  "nord",       "sor",
+    "midtre",      "ytre",        "indre",         "fylke",      "fylkeskommune",
+    "as",
+};
+static const char *const NOT_NAME_SUFFIXES[] = {
+    "namdal",     "trondelag",    "regionen",    "kommune",       "kommunen",
+    "sykehuset",  "fagradet",     "utvalget",    "forbundet",     "forbund",
+    "foreningen", "forening",     "foreininga",  "laget",         "radet",
+    "senteret",   "representant", "sekretariat", "sekretariatet", "direktoratet",
+    "tilsynet",   "forvalteren",  "forvaltaren", "klinikken",     "avdelingen"};
+
+static const char *const PARTICLES[] = {"van", "von", "de", "der", "den", "da",
+                                        "di",  "du",  "la", "le",  "af",  "ten"};
+
+static gboolean in_list(const char *const *list, gsize n, const char *w)
+{
+    for (gsize i = 0; i < n; i++)
+        if (g_str_equal(list[i], w))
+            return TRUE;
+    return FALSE;
+}
+
+/* Looks word up in ROLE_WORDS; TRUE when found (its bits may be 0). */
+static gboolean role_lookup(const char *word, guint *roles)
+{
+    char *w = g_utf8_strdown(word, -1);
+    gboolean found = FALSE;
+    g_strstrip(w);
+    *roles = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(ROLE_WORDS) && !found; i++)
+        if (g_str_equal(ROLE_WORDS[i].word, w)) {
+            *roles = ROLE_WORDS[i].roles;
+            found = TRUE;
+        }
+    g_free(w);
+    return found;
+}
+
+guint arkiv_person_role_word(const char *word)
+{
+    guint roles;
+    role_lookup(word, &roles);
+    return roles;
+}
+
+gboolean arkiv_person_is_role_word(const char *word)
+{
+    guint roles;
+    return role_lookup(word, &roles);
+}
+
+/* Lowercase without a trailing dot: the form titles are compared in. */
+static gboolean is_title(const char *tok)
+{
+    char *w = g_utf8_strdown(tok, -1);
+    gsize n = strlen(w);
+    if (n && w[n - 1] == '.')
+        w[n - 1] = '\0';
+    gboolean yes = in_list(TITLES, G_N_ELEMENTS(TITLES), w);
+    g_free(w);
+    return yes;
+}
+
+/* ------------------------------------------------------------------------
+ * Token shapes
+ * ---------------------------------------------------------------------- */
+
+/* "W." or "W": one capital letter. */
+static gboolean is_initial(const char *tok)
+{
+    gunichar c = g_utf8_get_char(tok);
+    const char *next = g_utf8_next_char(tok);
+    return g_unichar_isupper(c) && (*next == '\0' || g_str_equal(next, "."));
+}
+
+/* One part of a hyphenated word: letters (apostrophes inside allowed); a
+ * part of two letters or more needs a lowercase one, so "HNT" is no name. */
+static gboolean is_word_part(const char *s, gsize len, gboolean first)
+{
+    gboolean lower = FALSE;
+    guint letters = 0;
+    for (const char *p = s; p < s + len; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (p == s && first && !g_unichar_isupper(c))
+            return FALSE;
+        if (c == '\'' || c == 0x2019) {
+            if (p == s)
+                return FALSE;
+            continue;
+        }
+        if (!g_unichar_isalpha(c) && g_unichar_type(c) != G_UNICODE_NON_SPACING_MARK)
+            return FALSE;
+        lower |= g_unichar_islower(c);
+        letters++;
+    }
+    return letters >= 1 && (letters == 1 || lower);
+}
+
+/* "Kvam", "Leth-Olsen", "Lill-Merethe", "O'Neill". */
+static gboolean is_word(const char *tok)
+{
+    const char *start = tok;
+    gboolean first = TRUE;
+    for (;;) {
+        const char *dash = strchr(start, '-');
+        gsize len = dash ? (gsize)(dash - start) : strlen(start);
+        if (len == 0 || !is_word_part(start, len, first))
+            return FALSE;
+        if (first && len == 1 && dash) /* "K-" is no word */
+            return FALSE;
+        if (!dash)
+            return TRUE;
+        start = dash + 1;
+        first = FALSE;
+    }
+}
+
+static gboolean is_particle(const char *tok)
+{
+    return in_list(PARTICLES, G_N_ELEMENTS(PARTICLES), tok);
+}
+
+/* Folded token without trailing dots: how tokens are compared. */
+static char *fold_token(const char *tok)
+{
+    char *f = arkiv_fold(tok);
+    if (!f)
+        return g_strdup("");
+    gsize n = strlen(f);
+    while (n && f[n - 1] == '.')
+        f[--n] = '\0';
+    return f;
+}
+
+static gboolean is_not_name_word(const char *tok)
+{
+    char *f = fold_token(tok);
+    gboolean yes = in_list(NOT_NAME_WORDS, G_N_ELEMENTS(NOT_NAME_WORDS), f);
+    for (gsize i = 0; !yes && i < G_N_ELEMENTS(NOT_NAME_SUFFIXES); i++)
+        yes = g_str_has_suffix(f, NOT_NAME_SUFFIXES[i]);
+    g_free(f);
+    return yes;
+}
+
+gboolean arkiv_person_is_name(const char *s)
+{
+    if (!s || !g_utf8_validate(s, -1, NULL))
+        return FALSE;
+    char **tok = g_strsplit(s, " ", -1);
+    guint n = g_strv_length(tok);
+    gboolean ok = n >= 2 && n <= 5;
+    for (guint i = 0; ok && i < n; i++) {
+        gboolean edge = i == 0 || i == n - 1;
+        if (is_word(tok[i]))
+            ok = !is_not_name_word(tok[i]);
+        else if (is_initial(tok[i]))
+            ok = i < n - 1; /* the surname is written out */
+        else
+            ok = !edge && is_particle(tok[i]);
+    }
+    g_strfreev(tok);
+    return ok;
+}
+
+/* ------------------------------------------------------------------------
+ * Cleaning
+ * ---------------------------------------------------------------------- */
+
+/* Collapses blanks: a run holding a newline is a name broken over lines and
+ * becomes one space; a run of 2+ spaces or a tab separates columns and
+ * becomes one tab; ends trimmed. */
+static char *squeeze(const char *s)
+{
+    GString *o = g_string_new(NULL);
+    const char *p = s;
+    while (*p) {
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+            g_string_append_c(o, *p++);
+            continue;
+        }
+        gboolean nl = FALSE, tab = FALSE;
+        gsize n = 0;
+        for (; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'; p++, n++) {
+            nl |= *p == '\n';
+            tab |= *p == '\t';
+        }
+        if (o->len && *p)
+            g_string_append_c(o, nl ? ' ' : (tab || n >= 2) ? '\t' : ' ');
+    }
+    return g_string_free(o, FALSE);
+}
+
+/* Trims blanks and the punctuation that ends a list entry. */
+static void trim_punct(char *s)
+{
+    g_strstrip(s);
+    gsize n = strlen(s);
+    while (n && strchr(".,;:-", s[n - 1])) {
+        s[--n] = '\0';
+        g_strchomp(s);
+        n = strlen(s);
+    }
+    /* An en dash is three bytes: "Kari Holm –". */
+    while (n >= 3 && g_str_has_suffix(s, "\xe2\x80\x93")) {
+        s[n - 3] = '\0';
+        g_strchomp(s);
+        n = strlen(s);
+    }
+}
+
+/* "m.fl.", "mfl", "m. fl.": "and others", never a person. */
+static gboolean is_mfl(const char *tok)
+{
+    char *low = g_utf8_strdown(tok, -1);
+    GString *c = g_string_new(NULL);
+    for (const char *p = low; *p; p++)
+        if (*p != '.' && *p != ' ')
+            g_string_append_c(c, *p);
+    gboolean yes = g_str_equal(c->str, "mfl");
+    g_string_free(c, TRUE);
+    g_free(low);
+    return yes;
+}
+
+/* "HNT", "KMR": two or more letters, all capitals. */
+static gboolean is_acronym(const char *tok)
+{
+    guint letters = 0;
+    for (const char *p = tok; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_islower(c))
+            return FALSE;
+        letters += g_unichar_isupper(c);
+    }
+    return letters >= 2;
+}
+
+typedef struct {
+    GPtrArray *orgs; /* char*: organisation parts in order */
+    guint roles;
+} extras_t;
+
+static char *take_parens(const char *s, extras_t *x);
+
+static gboolean has_digit(const char *s)
+{
+    for (; *s; s++)
+        if (g_ascii_isdigit(*s))
+            return TRUE;
+    return FALSE;
+}
+
+/* A part without parentheses: a role word sets bits; "vara HNT" is a
+ * substitute of HNT; "sekretær for rådet" only describes the role; titles
+ * and notes with numbers ("under sak 4/25") are dropped; anything else is
+ * (part of) the organisation. */
+static void add_plain_part(extras_t *x, const char *part)
+{
+    char *p = g_strdup(part);
+    trim_punct(p);
+    guint r = 0;
+    if (role_lookup(p, &r)) {
+        x->roles |= r;
+        g_free(p);
+        return;
+    }
+    if (!*p || is_mfl(p) || is_title(p) || has_digit(p)) {
+        g_free(p);
+        return;
+    }
+    char *sp = strchr(p, ' ');
+    if (sp) {
+        char *head = g_strndup(p, (gsize)(sp - p));
+        gboolean role = role_lookup(head, &r);
+        g_free(head);
+        const char *rest = sp + 1;
+        static const char *const LINKS[] = {"for ", "i ", "fra ", "frå ", "til ", "av ", "ved "};
+        gboolean link = FALSE;
+        for (gsize i = 0; i < G_N_ELEMENTS(LINKS); i++)
+            link |= g_str_has_prefix(rest, LINKS[i]);
+        if (role && link) {
+            x->roles |= r;
+            g_free(p);
+            return;
+        }
+        /* The organisation is written without "vara"; other words
+         * ("sekretariat helsefellesskapet") are kept as written. */
+        if (r & ARKIV_ROLE_SUBSTITUTE) {
+            x->roles |= r;
+            g_ptr_array_add(x->orgs, g_strdup(rest));
+            g_free(p);
+            return;
+        }
+    }
+    g_ptr_array_add(x->orgs, p);
+}
+
+/* One part written beside a name: in parentheses, after a comma or in a
+ * further column; may hold parentheses itself ("leiar (Sp)", "Helse Fonna
+ * (vara)"). */
+static void add_part(extras_t *x, const char *part)
+{
+    char *outside = take_parens(part, x);
+    g_strstrip(outside);
+    if (*outside)
+        add_plain_part(x, outside);
+    g_free(outside);
+}
+
+/* Splits s at commas and semicolons outside parentheses. */
+static GPtrArray *split_depth0(const char *s, const char *seps)
+{
+    GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+    GString *cur = g_string_new(NULL);
+    int depth = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '(')
+            depth++;
+        else if (*p == ')' && depth > 0)
+            depth--;
+        if (depth == 0 && strchr(seps, *p)) {
+            g_ptr_array_add(parts, g_strdup(g_strstrip(cur->str)));
+            g_string_truncate(cur, 0);
+            continue;
+        }
+        g_string_append_c(cur, *p);
+    }
+    g_ptr_array_add(parts, g_strdup(g_strstrip(cur->str)));
+    g_string_free(cur, TRUE);
+    return parts;
+}
+
+/* Takes the parenthesised groups out of s: a single word inside a name is a
+ * nickname ("Anne Kristine (Stine) Vevelstad") and is dropped, as is a
+ * note with numbers ("(under sak 4/25)"); any other group holds
+ * organisations or roles. Returns the text outside. */
+static char *take_parens(const char *s, extras_t *x)
+{
+    GString *out = g_string_new(NULL);
+    const char *p = s;
+    while (*p) {
+        if (*p != '(') {
+            g_string_append_c(out, *p++);
+            continue;
+        }
+        const char *open = p + 1, *q = open;
+        int depth = 1;
+        for (; *q && depth; q++)
+            depth += *q == '(' ? 1 : *q == ')' ? -1 : 0;
+        gsize len = (gsize)(q - open) - (depth == 0 ? 1 : 0);
+        char *inner = g_strstrip(g_strndup(open, len));
+        const char *after = q;
+        while (*after == ' ')
+            after++;
+        gboolean mid_name = g_unichar_isupper(g_utf8_get_char(after));
+        gboolean nickname = mid_name && is_word(inner) && !strchr(inner, ' ');
+        if (!nickname && !has_digit(inner)) {
+            GPtrArray *parts = split_depth0(inner, ",;");
+            for (guint i = 0; i < parts->len; i++)
+                add_part(x, parts->pdata[i]);
+            g_ptr_array_unref(parts);
+        }
+        g_free(inner);
+        g_string_append_c(out, ' ');
+        p = q;
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* Peels words off the front and back of the name: "og", titles and role
+ * words in front ("vara Kari Holm"); "m.fl." and role words at the back.
+ * Returns the tokens left, joined by single spaces. */
+static char *peel_tokens(const char *text, extras_t *x)
+{
+    char **tok = g_strsplit_set(text, " \t", -1);
+    guint n = g_strv_length(tok), a = 0, b;
+    /* Entry punctuation goes, but not an initial's dot ("Karin W."). */
+    for (guint i = 0; i < n; i++)
+        if (!is_initial(tok[i]))
+            trim_punct(tok[i]);
+    for (b = n; b > 0 && !*tok[b - 1]; b--)
+        ;
+    for (; a < b; a++) {
+        guint r = 0;
+        if (!*tok[a] || g_str_equal(tok[a], "og") || is_title(tok[a]))
+            continue;
+        if (role_lookup(tok[a], &r) && g_unichar_islower(g_utf8_get_char(tok[a]))) {
+            x->roles |= r;
+            continue;
+        }
+        break;
+    }
+    for (; b > a; b--) {
+        const char *t = tok[b - 1];
+        guint r = 0;
+        if (!*t || is_mfl(t))
+            continue;
+        if (role_lookup(t, &r) && g_unichar_islower(g_utf8_get_char(t))) {
+            x->roles |= r;
+            continue;
+        }
+        break;
+    }
+    GString *name = g_string_new(NULL);
+    for (guint i = a; i < b; i++) {
+        if (!*tok[i])
+            continue;
+        if (name->len)
+            g_string_append_c(name, ' ');
+        g_string_append(name, tok[i]);
+    }
+    g_strfreev(tok);
+    return g_string_free(name, FALSE);
+}
+
+static char *join_range(char **tok, guint a, guint b)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = a; i < b; i++)
+        g_string_append_printf(s, "%s%s", i > a ? " " : "", tok[i]);
+    return g_string_free(s, FALSE);
+}
+
+/* tok[k..n) reads as an organisation ("Ungdomsrådet ved Nordfjell
+ * sykehus"), not a sentence ("Møtet ble åpnet av …"): a lowercase word is
+ * a connector or the last word. */
+static gboolean org_shaped(char **tok, guint k, guint n)
+{
+    static const char *const LINKS[] = {"og",  "i",  "for", "ved", "av",
+                                        "med", "på", "til", "fra", "frå"};
+    for (guint i = k; i + 1 < n; i++)
+        if (g_unichar_islower(g_utf8_get_char(tok[i])) &&
+            !in_list(LINKS, G_N_ELEMENTS(LINKS), tok[i]))
+            return FALSE;
+    return TRUE;
+}
+
+/* Where a name glued to what follows it ends: "Merete Fossland
+ * Pensjonistforbundet", "Solveig Hårstad-Nilsen FFO" (a column whose tab
+ * became a space) end before an organisation word or acronym, which
+ * becomes the organisation; "Guro Lie Sande kommunalsjef" ends before a
+ * lowercase title, which is dropped. Returns the end token, or 0. */
+static guint glued_name_end(char **tok, guint a, guint n, extras_t *x)
+{
+    for (guint k = a + 2; k < n; k++) {
+        gboolean lower = g_unichar_islower(g_utf8_get_char(tok[k]));
+        gboolean org = !lower && (is_acronym(tok[k]) || is_not_name_word(tok[k]));
+        if (!lower && !org)
+            continue;
+        char *name = join_range(tok, a, k);
+        gboolean ok = arkiv_person_is_name(name) && (!org || org_shaped(tok, k, n));
+        g_free(name);
+        if (!ok)
+            return 0;
+        if (org)
+            g_ptr_array_insert(x->orgs, 0, join_range(tok, k, n));
+        return k;
+    }
+    return 0;
+}
+
+/* The name in peeled text: as it stands; else without up to two leading
+ * lowercase titles ("kommunalsjef Guro Lie Sande"); else cut where it is
+ * glued to an organisation. NULL when none of these is a name. */
+static char *find_name(const char *text, extras_t *x)
+{
+    char **tok = g_strsplit(text, " ", -1);
+    guint n = g_strv_length(tok);
+    char *found = NULL;
+    for (guint a = 0; a <= 2 && a < n && !found; a++) {
+        /* Titles are long words ("økonomisjef"); short ones are function
+         * words ("for Kari Holm", "under Sak 4") that a name never
+         * follows in a list. */
+        if (a > 0 &&
+            (!g_unichar_islower(g_utf8_get_char(tok[a - 1])) || g_utf8_strlen(tok[a - 1], -1) < 6))
+            break;
+        char *all = join_range(tok, a, n);
+        if (arkiv_person_is_name(all)) {
+            found = all;
+            break;
+        }
+        g_free(all);
+        guint end = glued_name_end(tok, a, n, x);
+        if (end)
+            found = join_range(tok, a, end);
+    }
+    g_strfreev(tok);
+    return found;
+}
+
+/* "Hege Skjold (HF) – ingen vara": a spaced dash starts a comment. */
+static void cut_comment(char *s)
+{
+    int depth = 0;
+    for (char *p = s; *p; p++) {
+        depth += *p == '(' ? 1 : (*p == ')' && depth > 0) ? -1 : 0;
+        if (depth == 0 && p > s && p[-1] == ' ' &&
+            (g_str_has_prefix(p, "- ") || g_str_has_prefix(p, "\xe2\x80\x93 "))) {
+            *p = '\0';
+            return;
+        }
+    }
+}
+
+char *arkiv_person_clean(const char *entry, char **org_out, guint *roles_out)
+{
+    if (org_out)
+        *org_out = NULL;
+    if (roles_out)
+        *roles_out = 0;
+    if (!entry || !g_utf8_validate(entry, -1, NULL))
+        return NULL;
+    char *s = squeeze(entry), *rest = NULL;
+    char *other = arkiv_person_split_for(s, &rest);
+    if (other) {
+        g_free(s);
+        s = rest;
+        g_free(other);
+    }
+    cut_comment(s);
+    extras_t x = {g_ptr_array_new_with_free_func(g_free), 0};
+    char **cells = g_strsplit(s, "\t", -1);
+    /* Cell 0 holds the name, maybe with parentheses and comma parts after
+     * it; further cells are roles or organisations. */
+    char *outside = take_parens(cells[0] ? cells[0] : "", &x);
+    GPtrArray *parts = split_depth0(outside, ",;");
+    for (guint i = 1; i < parts->len; i++)
+        add_part(&x, parts->pdata[i]);
+    for (guint i = 1; cells[0] && cells[i]; i++)
+        add_part(&x, cells[i]);
+    char *peeled = peel_tokens(parts->pdata[0], &x);
+    char *name = find_name(peeled, &x);
+    if (name) {
+        if (org_out && x.orgs->len) {
+            g_ptr_array_add(x.orgs, NULL);
+            *org_out = g_strjoinv(", ", (char **)x.orgs->pdata);
+            g_ptr_array_remove_index(x.orgs, x.orgs->len - 1);
+        }
+        if (roles_out)
+            *roles_out = x.roles;
+    }
+    g_free(peeled);
+    g_free(outside);
+    g_ptr_array_unref(parts);
+    g_strfreev(cells);
+    g_ptr_array_unref(x.orgs);
+    g_free(s);
+    return name;
+}
+
+/* ------------------------------------------------------------------------
+ * "… for Kari Holm"
+ * ---------------------------------------------------------------------- */
+
+/* Depth of parentheses at byte i of s, and where the group open there
+ * closes (strlen(s) when it does not). */
+static int depth_at(const char *s, gsize i, gsize *close)
+{
+    int depth = 0;
+    for (gsize j = 0; j < i; j++)
+        depth += s[j] == '(' ? 1 : (s[j] == ')' && depth > 0) ? -1 : 0;
+    *close = strlen(s);
+    int d = depth;
+    for (gsize j = i; s[j]; j++) {
+        d += s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0;
+        if (d < depth) {
+            *close = j;
+            break;
+        }
+    }
+    return depth;
+}
+
+/* The words just before "for" inside a group: "vara", "varamedlem". */
+static gboolean substitute_before(const char *s, gsize i)
+{
+    gsize open = i;
+    while (open > 0 && s[open - 1] != '(')
+        open--;
+    char *head = g_strndup(s + open, i - open);
+    gboolean yes = (arkiv_person_role_word(head) & ARKIV_ROLE_SUBSTITUTE) != 0;
+    g_free(head);
+    return yes;
+}
+
+/* The entry before "for" at depth 0, without a trailing "møtte" ("Per
+ * Olsen møtte for Kari Holm"); "som vara" becomes the role word. */
+static char *head_without_met(const char *head)
+{
+    static const struct {
+        const char *suffix, *replace;
+    } MET[] = {
+        {" møtte som vara", ", vara"}, {" som vara", ", vara"}, {" møtte", ""}, {" møter", ""}};
+    for (gsize i = 0; i < G_N_ELEMENTS(MET); i++)
+        if (g_str_has_suffix(head, MET[i].suffix)) {
+            char *h = g_strndup(head, strlen(head) - strlen(MET[i].suffix));
+            char *out = g_strconcat(h, MET[i].replace, NULL);
+            g_free(h);
+            return out;
+        }
+    return g_strdup(head);
+}
+
+char *arkiv_person_split_for(const char *entry, char **rest_out)
+{
+    *rest_out = NULL;
+    if (!entry)
+        return NULL;
+    for (const char *hit = strstr(entry, "for "); hit; hit = strstr(hit + 1, "for ")) {
+        gsize i = (gsize)(hit - entry), close;
+        if (i == 0 || (entry[i - 1] != ' ' && entry[i - 1] != '\t'))
+            continue;
+        int depth = depth_at(entry, i, &close);
+        if (depth > 0 && !substitute_before(entry, i - 1))
+            continue;
+        char *cand = g_strndup(hit + 4, close - (i + 4));
+        char *name = arkiv_person_clean(cand, NULL, NULL);
+        g_free(cand);
+        if (!name)
+            continue;
+        char *head = g_strndup(entry, i - 1);
+        g_strchomp(head);
+        if (depth == 0)
+            *rest_out = head_without_met(head);
+        else
+            *rest_out = g_strconcat(head, entry + close, NULL);
+        g_free(head);
+        return name;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------
+ * Identity
+ * ---------------------------------------------------------------------- */
+
+/* The whole name folded, blanks collapsed: a [distinct] person's key. */
+static char *whole_key(const char *name)
+{
+    char **tok = g_strsplit_set(name, " \t\n", -1);
+    GString *k = g_string_new(NULL);
+    for (char **t = tok; *t; t++) {
+        if (!**t)
+            continue;
+        char *f = fold_token(*t);
+        if (k->len)
+            g_string_append_c(k, ' ');
+        g_string_append(k, f);
+        g_free(f);
+    }
+    g_strfreev(tok);
+    return g_string_free(k, FALSE);
+}
+
+/* First token + last token, folded. */
+static char *rule_key(const char *name)
+{
+    char **tok = g_strsplit_set(name, " \t\n", -1);
+    GPtrArray *words = g_ptr_array_new();
+    for (char **t = tok; *t; t++)
+        if (**t)
+            g_ptr_array_add(words, *t);
+    char *key;
+    if (words->len < 2) {
+        key = whole_key(name);
+    } else {
+        char *first = fold_token(words->pdata[0]);
+        char *last = fold_token(words->pdata[words->len - 1]);
+        key = g_strconcat(first, " ", last, NULL);
+        g_free(first);
+        g_free(last);
+    }
+    g_ptr_array_free(words, TRUE);
+    g_strfreev(tok);
+    return key;
+}
+
+static char *key_without_same(const arkiv_knowledge_t *k, const char *name)
+{
+    if (k && arkiv_knowledge_person_distinct(k, name))
+        return whole_key(name);
+    return rule_key(name);
+}
+
+char *arkiv_person_key(const arkiv_knowledge_t *k, const char *name)
+{
+    if (!name)
+        return NULL;
+    const char *canon = k ? arkiv_knowledge_person_same(k, name) : NULL;
+    return key_without_same(k, canon ? canon : name);
+}
+
+typedef struct {
+    char **tok; /* folded tokens, dots dropped */
+    guint n;
+} ftoks_t;
+
+static ftoks_t ftoks_new(const char *name)
+{
+    char **raw = g_strsplit_set(name, " \t\n", -1);
+    GPtrArray *v = g_ptr_array_new();
+    for (char **t = raw; *t; t++)
+        if (**t)
+            g_ptr_array_add(v, fold_token(*t));
+    g_strfreev(raw);
+    ftoks_t f = {NULL, v->len};
+    g_ptr_array_add(v, NULL);
+    f.tok = (char **)g_ptr_array_free(v, FALSE);
+    return f;
+}
+
+/* Does the partial name q (folded tokens) fit the full name p? */
+static gboolean partial_fits(const ftoks_t *q, const ftoks_t *p, gboolean q_first_initial,
+                             gboolean q_last_initial)
+{
+    if (q->n != 2 || p->n < 2)
+        return FALSE;
+    const char *qf = q->tok[0], *ql = q->tok[1];
+    const char *pf = p->tok[0], *pl = p->tok[p->n - 1];
+    if (q_last_initial) /* "Elisabeth R." */
+        return g_str_equal(qf, pf) && g_str_has_prefix(pl, ql);
+    if (q_first_initial) /* "E. Romuld" */
+        return g_str_equal(ql, pl) && g_str_has_prefix(pf, qf);
+    /* "Julie Røstad" for "Julie Røstad Kvam": a middle name as surname. */
+    if (!g_str_equal(qf, pf))
+        return FALSE;
+    for (guint i = 1; i + 1 < p->n; i++)
+        if (g_str_equal(ql, p->tok[i]))
+            return TRUE;
+    return FALSE;
+}
+
+/* A [distinct] person's key is the whole name, so it has more than one
+ * space; such a person is only ever found by the exact key. */
+static gboolean is_whole_key(const char *key)
+{
+    const char *sp = strchr(key, ' ');
+    return sp && strchr(sp + 1, ' ');
+}
+
+arkiv_person_t *arkiv_person_resolve(GPtrArray *people, const char *name)
+{
+    if (!people || !name)
+        return NULL;
+    char *clean = squeeze(name);
+    g_strdelimit(clean, "\t", ' ');
+    char **raw = g_strsplit(clean, " ", -1);
+    guint n = g_strv_length(raw);
+    gboolean first_initial = n == 2 && is_initial(raw[0]);
+    gboolean last_initial = n == 2 && is_initial(raw[1]);
+    g_strfreev(raw);
+    char *key = rule_key(clean);
+    char *whole = whole_key(clean);
+    ftoks_t q = ftoks_new(clean);
+    arkiv_person_t *by_key = NULL, *by_part = NULL;
+    guint n_key = 0, n_part = 0;
+    for (guint i = 0; i < people->len; i++) {
+        arkiv_person_t *p = people->pdata[i];
+        if (!p->key)
+            continue;
+        if (g_str_equal(p->key, key) || g_str_equal(p->key, whole)) {
+            by_key = p;
+            n_key++;
+            continue;
+        }
+        if (is_whole_key(p->key) || !p->name)
+            continue;
+        ftoks_t f = ftoks_new(p->name);
+        if (partial_fits(&q, &f, first_initial, last_initial)) {
+            by_part = p;
+            n_part++;
+        }
+        g_strfreev(f.tok);
+    }
+    g_strfreev(q.tok);
+    g_free(whole);
+    g_free(key);
+    g_free(clean);
+    if (n_key)
+        return n_key == 1 ? by_key : NULL;
+    return n_part == 1 ? by_part : NULL;
+}
+
+/* How full a written name is: full words count most, then tokens. */
+static guint fullness(const char *name)
+{
+    char **tok = g_strsplit(name ? name : "", " ", -1);
+    guint words = 0, all = 0;
+    for (char **t = tok; *t; t++) {
+        if (!**t)
+            continue;
+        all++;
+        words += !is_initial(*t);
+    }
+    g_strfreev(tok);
+    return words * 16 + all;
+}
+
+void arkiv_person_merge(arkiv_entities_t *e, arkiv_person_t *p)
+{
+    arkiv_person_t *old = NULL;
+    for (guint i = 0; i < e->people->len && !old; i++) {
+        arkiv_person_t *q = e->people->pdata[i];
+        if (g_strcmp0(q->key, p->key) == 0)
+            old = q;
+    }
+    if (!old) {
+        g_ptr_array_add(e->people, p);
+        return;
+    }
+    old->roles |= p->roles;
+    /* The first list decides; a bare mention never outranks a list. */
+    if (old->status == ARKIV_MENTIONED)
+        old->status = p->status;
+    if (!old->org && p->org)
+        old->org = g_steal_pointer(&p->org);
+    if (fullness(p->name) > fullness(old->name)) {
+        g_free(old->name);
+        g_free(old->as_written);
+        old->name = g_steal_pointer(&p->name);
+        old->as_written = g_steal_pointer(&p->as_written);
+    }
+    arkiv_person_free(p);
+}

@@ -1,0 +1,1177 @@
+/* tag_attendance.c — attendance lists and chair/secretary lines.
+ *
+ * How it reads a document:
+ *
+ * 1. The header (from the start to the first agenda heading — "Agenda",
+ *    "Saksliste", "Sak 9/24", "1. Velkommen" — that follows an attendance
+ *    label) is read line by line. A line that starts with a label ("Til
+ *    stede:", "Faste medlemmer som ikke møtte:") opens a list; the label is
+ *    classified by the minutes.ini [attendance] words it contains, and
+ *    every other word in it must be filler ("som", "følgende"), so "Andre
+ *    saker:" or "Protokollen godkjennes av leder …:" open nothing.
+ * 2. A label with a status (present/absent) is a top-level list. Labels
+ *    without one ("Medlemmer:", "Observatører/andre:", or an organisation
+ *    such as "HNT:") are sub-lists; right under an empty top-level label
+ *    they take its status, so "Forfall:\n\nMedlemmer: …" lists absent
+ *    members. Chair and secretary labels ("Møteleder:", "Referent:",
+ *    "Sekretariat:") make role lists, which may share a line ("Møteleder:
+ *    X  Referent: Y").
+ * 3. A list goes on over following lines (blank lines too: PDF text puts
+ *    them between every line) while each line looks like list content —
+ *    the first entry it adds or completes is a name, and there are at
+ *    least as many names as non-names among them — and ends at a line that
+ *    does not, at the next label, or at an agenda heading.
+ * 4. A list's text is split into entries at commas, semicolons, slashes,
+ *    "og", a closing parenthesis followed by a capital (a missing comma)
+ *    and, in one-per-line lists, newlines; never inside parentheses. A line
+ *    with a column gap (2+ spaces, tab, "|") is one table row. Each entry
+ *    goes through arkiv_person_clean(); what is not a name is dropped.
+ * 5. List people are merged first, in document order; then the role lists,
+ *    whose names are resolved against the list people ("Møteleder:
+ *    Elisabeth Tronstad" adds CHAIR to the member "Elisabeth Tronstad").
+ *    Chair/secretary lines after the header are read too. */
+#include "tag_attendance.h"
+
+#include <string.h>
+
+#include "person.h"
+
+enum { G_PRESENT, G_ABSENT, G_MEMBERS, G_OBSERVER, G_CHAIR, G_SECRETARY, G_SUBSTITUTE, N_GROUPS };
+
+static const char *const GROUP_KEYS[N_GROUPS] = {"present", "absent",    "members",   "observer",
+                                                 "chair",   "secretary", "substitute"};
+
+struct arkiv_tag_attendance {
+    const arkiv_knowledge_t *k;
+    GRegex *group[N_GROUPS]; /* one group's words as whole words, any case */
+    GRegex *negation;        /* "ikke"/"ikkje": "som ikke møtte" is absent */
+    GRegex *also;            /* "også", "elles": "Også til stede:" lists observers */
+    GRegex *attending;       /* "møtende": "Møtende varamedlemmer:" are present */
+    GRegex *label_start;     /* "Til stede:" at the start of a line */
+    GRegex *label_mid;       /* "  Referent:" later in a line */
+    GRegex *other_label;     /* date, place and item labels: never attendance */
+    GRegex *agenda;          /* where the header ends */
+};
+
+/* Words a label may hold besides the label words themselves. Grammar, not
+ * vocabulary, so they are not in minutes.ini. */
+static const char *const FILLERS[] = {
+    "som", "følgende", "følgjande", "fylgjande", "disse", "desse",  "og",  "i", "fra",
+    "frå", "på",       "møtet",     "faste",     "nr",    "øvrige", "dei", "de"};
+
+/* ------------------------------------------------------------------------
+ * Construction
+ * ---------------------------------------------------------------------- */
+
+static GRegex *compile(const char *pattern, GRegexCompileFlags flags, GError **error)
+{
+    return g_regex_new(pattern, flags | G_REGEX_OPTIMIZE, 0, error);
+}
+
+/* "(?:a|b|c)" of several minutes.ini keys at once. */
+static char *union_alternation(const arkiv_knowledge_t *k, const char *const (*keys)[2], gsize n)
+{
+    GString *rx = g_string_new("(?:");
+    for (gsize i = 0; i < n; i++) {
+        char *alt = arkiv_knowledge_alternation(k, keys[i][0], keys[i][1]);
+        g_string_append_printf(rx, "%s%s", i ? "|" : "", alt);
+        g_free(alt);
+    }
+    g_string_append_c(rx, ')');
+    return g_string_free(rx, FALSE);
+}
+
+static gboolean compile_groups(arkiv_tag_attendance_t *m, GError **error)
+{
+    for (int g = 0; g < N_GROUPS; g++) {
+        char *alt = arkiv_knowledge_alternation(m->k, "attendance", GROUP_KEYS[g]);
+        /* Definite and plural endings: "Sekretariatet:", "Observatøren:". */
+        char *rx = g_strdup_printf("(?<![\\w])%s(?:et|en|a|ene|ane|ar|er)?(?![\\w])", alt);
+        m->group[g] = compile(rx, G_REGEX_CASELESS, error);
+        g_free(rx);
+        g_free(alt);
+        if (!m->group[g])
+            return FALSE;
+    }
+    /* Grammar words with a meaning for lists, not label vocabulary. */
+    m->negation = compile("(?<![\\w])(?:ikke|ikkje)(?![\\w])", G_REGEX_CASELESS, error);
+    if (m->negation)
+        m->also = compile("(?<![\\w])(?:også|òg|elles|dessuten|dessutan)(?![\\w])",
+                          G_REGEX_CASELESS, error);
+    if (m->also)
+        m->attending = compile("(?<![\\w])(?:møtende|møtande)(?![\\w])", G_REGEX_CASELESS, error);
+    return m->attending != NULL;
+}
+
+static gboolean compile_labels(arkiv_tag_attendance_t *m, GError **error)
+{
+    static const char *const att[][2] = {{"attendance", "present"},   {"attendance", "absent"},
+                                         {"attendance", "members"},   {"attendance", "observer"},
+                                         {"attendance", "chair"},     {"attendance", "secretary"},
+                                         {"attendance", "substitute"}};
+    static const char *const other[][2] = {{"date", "meeting"},   {"date", "ignore"},
+                                           {"place", "labels"},   {"item", "decision"},
+                                           {"item", "presenter"}, {"item", "case"}};
+    static const char *const cases[][2] = {{"item", "case"}};
+    /* A label: up to 60 characters of words before a colon that is not a
+     * URL's ("https://"). */
+    m->label_start = compile("^[ \\t•*·▪◦–-]*(?<lab>\\p{L}[\\p{L}\\p{M} /'’.-]{0,60}?)[ \\t]*:"
+                             "(?!//)(?<rest>.*)$",
+                             0, error);
+    if (!m->label_start)
+        return FALSE;
+    char *alt = union_alternation(m->k, att, G_N_ELEMENTS(att));
+    char *rx = g_strdup_printf("(?<=\\s)(?<lab>%s)[ \\t]*:(?!//)", alt);
+    m->label_mid = compile(rx, G_REGEX_CASELESS, error);
+    g_free(rx);
+    g_free(alt);
+    if (!m->label_mid)
+        return FALSE;
+    alt = union_alternation(m->k, other, G_N_ELEMENTS(other));
+    rx = g_strdup_printf("^%s$", alt);
+    m->other_label = compile(rx, G_REGEX_CASELESS, error);
+    g_free(rx);
+    g_free(alt);
+    if (!m->other_label)
+        return FALSE;
+    /* Agenda headings alone on their line, case headings ("Sak 9/24", "PS
+     * 12/2024"), and numbered points ("1. Velkommen"; the caller rejects
+     * "1. Kari Holm"). Heading words are layout, not label data. */
+    alt = union_alternation(m->k, cases, G_N_ELEMENTS(cases));
+    rx = g_strdup_printf("^[ \\t]*(?:(?i:agenda|saksliste|sakliste|sakskart|dagsorden|saker til "
+                         "behandling)[ \\t]*:?[ \\t]*$"
+                         "|(?i:%s)\\.?[ \\t]*(?i:nr\\.?)?[ \\t]*:?[ \\t]*\\d{1,4}[ \\t]*/[ \\t]*"
+                         "\\d{2,4}(?!\\d)"
+                         "|\\d{1,2}[ \\t]*[.)][ \\t]+(?<num>\\p{Lu}.*))",
+                         alt);
+    m->agenda = compile(rx, 0, error);
+    g_free(rx);
+    g_free(alt);
+    return m->agenda != NULL;
+}
+
+gboolean arkiv_tag_attendance_new(const arkiv_knowledge_t *k, arkiv_tag_attendance_t **out,
+                                  GError **error)
+{
+    arkiv_tag_attendance_t *m = g_new0(arkiv_tag_attendance_t, 1);
+    m->k = k;
+    *out = NULL;
+    if (!compile_groups(m, error) || !compile_labels(m, error)) {
+        arkiv_tag_attendance_free(m);
+        return FALSE;
+    }
+    *out = m;
+    return TRUE;
+}
+
+void arkiv_tag_attendance_free(arkiv_tag_attendance_t *m)
+{
+    if (!m)
+        return;
+    for (int g = 0; g < N_GROUPS; g++)
+        if (m->group[g])
+            g_regex_unref(m->group[g]);
+    GRegex *rx[] = {m->negation,  m->also,        m->attending, m->label_start,
+                    m->label_mid, m->other_label, m->agenda};
+    for (gsize i = 0; i < G_N_ELEMENTS(rx); i++)
+        if (rx[i])
+            g_regex_unref(rx[i]);
+    g_free(m);
+}
+
+/* ------------------------------------------------------------------------
+ * Labels
+ * ---------------------------------------------------------------------- */
+
+typedef struct {
+    guint groups; /* 1 << G_* */
+    gboolean negated;
+    char *org; /* "Til stede fra HNT" -> "HNT"; owned */
+} label_t;
+
+static void mark_matches(const GRegex *rx, const char *text, gboolean *covered, gboolean *hit)
+{
+    GMatchInfo *mi = NULL;
+    g_regex_match(rx, text, 0, &mi);
+    while (g_match_info_matches(mi)) {
+        int s, e;
+        g_match_info_fetch_pos(mi, 0, &s, &e);
+        for (int i = s; i < e; i++)
+            covered[i] = TRUE;
+        *hit = TRUE;
+        g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+}
+
+/* TRUE when every word of text not covered by a label word is filler. */
+static gboolean only_fillers(const char *text, const gboolean *covered)
+{
+    gsize n = strlen(text), i = 0;
+    while (i < n) {
+        while (i < n && strchr(" \t/", text[i]))
+            i++;
+        gsize s = i;
+        gboolean loose = FALSE;
+        for (; i < n && !strchr(" \t/", text[i]); i++)
+            loose |= !covered[i];
+        if (!loose || s == i)
+            continue;
+        char *w = g_utf8_strdown(text + s, (gssize)(i - s));
+        gboolean filler = FALSE;
+        for (gsize f = 0; f < G_N_ELEMENTS(FILLERS); f++)
+            filler |= g_str_equal(FILLERS[f], w);
+        g_free(w);
+        if (!filler)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* The label words in text, when text is made of label words and filler
+ * only. */
+static gboolean classify_words(const arkiv_tag_attendance_t *m, const char *text, label_t *lab)
+{
+    gsize n = strlen(text);
+    gboolean *covered = g_new0(gboolean, n + 1);
+    lab->groups = 0;
+    for (int g = 0; g < N_GROUPS; g++) {
+        gboolean hit = FALSE;
+        mark_matches(m->group[g], text, covered, &hit);
+        if (hit)
+            lab->groups |= 1u << g;
+    }
+    gboolean also = FALSE, attending = FALSE;
+    lab->negated = FALSE;
+    mark_matches(m->negation, text, covered, &lab->negated);
+    mark_matches(m->also, text, covered, &also);
+    mark_matches(m->attending, text, covered, &attending);
+    if (also && lab->groups)
+        lab->groups |= 1u << G_OBSERVER;
+    if (attending)
+        lab->groups |= 1u << G_PRESENT;
+    gboolean ok = lab->groups && only_fillers(text, covered);
+    g_free(covered);
+    return ok;
+}
+
+/* Classifies a label's text. "Til stede fra HNT", "Medlemar frå Vestfjord
+ * HF" keep the words after "fra" as the organisation; a bare "Fra X"
+ * ("Fra revisjonen", staff, audit) lists observers. */
+static gboolean classify(const arkiv_tag_attendance_t *m, const char *text, label_t *lab)
+{
+    memset(lab, 0, sizeof *lab);
+    if (g_regex_match(m->other_label, text, 0, NULL))
+        return FALSE;
+    if (classify_words(m, text, lab))
+        return TRUE;
+    char *low = g_utf8_strdown(text, -1);
+    const char *fra = NULL;
+    for (const char *p = low; (p = strstr(p, "fr")) != NULL; p++)
+        if ((p == low || p[-1] == ' ') &&
+            (g_str_has_prefix(p, "fra ") || g_str_has_prefix(p, "frå ")))
+            fra = p;
+    gboolean ok = FALSE;
+    if (fra) {
+        gsize head_len = (gsize)(fra - low) + (g_str_has_prefix(fra, "fra ") ? 3 : 4);
+        char *head = g_strndup(text, head_len);
+        const char *tail = text + head_len + 1;
+        g_strstrip(head);
+        gboolean bare = g_ascii_strcasecmp(head, "fra") == 0 || g_str_equal(head, "Frå") ||
+                        g_str_equal(head, "frå");
+        if (bare) {
+            lab->groups = 1u << G_OBSERVER;
+            ok = TRUE;
+        } else {
+            ok = classify_words(m, head, lab);
+            if (ok && *tail)
+                lab->org = g_strstrip(g_strdup(tail));
+        }
+        ok = ok && *tail;
+        g_free(head);
+    }
+    g_free(low);
+    return ok;
+}
+
+static gboolean has(const label_t *lab, int g)
+{
+    return (lab->groups & (1u << g)) != 0;
+}
+
+static gboolean label_has_status(const label_t *lab)
+{
+    return has(lab, G_PRESENT) || has(lab, G_ABSENT);
+}
+
+static arkiv_attendance_t label_status(const label_t *lab)
+{
+    if (has(lab, G_ABSENT) || (lab->negated && has(lab, G_PRESENT)))
+        return ARKIV_ABSENT;
+    return ARKIV_PRESENT;
+}
+
+/* Roles are what the label states: a plain "Til stede:" states none, and
+ * "Varamedlemmer:" makes substitutes, members only inside a member list
+ * (the labelling convention of tests/tagger). */
+static guint label_roles(const label_t *lab)
+{
+    guint r = 0;
+    if (has(lab, G_MEMBERS))
+        r |= ARKIV_ROLE_MEMBER;
+    if (has(lab, G_SUBSTITUTE))
+        r |= ARKIV_ROLE_SUBSTITUTE;
+    if (has(lab, G_OBSERVER))
+        r |= ARKIV_ROLE_OBSERVER;
+    if (has(lab, G_CHAIR))
+        r |= ARKIV_ROLE_CHAIR;
+    if (has(lab, G_SECRETARY))
+        r |= ARKIV_ROLE_SECRETARY;
+    return r;
+}
+
+static gboolean label_is_role_line(const label_t *lab)
+{
+    return (has(lab, G_CHAIR) || has(lab, G_SECRETARY)) && !label_has_status(lab);
+}
+
+/* ------------------------------------------------------------------------
+ * Lists and their entries
+ * ---------------------------------------------------------------------- */
+
+typedef struct {
+    arkiv_attendance_t status;
+    guint roles;
+    gboolean role_line; /* chair/secretary: resolved against the lists */
+    gboolean bare;      /* nothing after the label on its line */
+    char *org;          /* sub-label organisation, or NULL */
+    GString *text;      /* the list as written, lines joined by "\n" */
+} chunk_t;
+
+static chunk_t *chunk_new(arkiv_attendance_t status, guint roles, gboolean role_line,
+                          const char *org)
+{
+    chunk_t *c = g_new0(chunk_t, 1);
+    c->status = status;
+    c->roles = roles;
+    c->role_line = role_line;
+    c->org = g_strdup(org);
+    c->text = g_string_new(NULL);
+    return c;
+}
+
+static void chunk_free(chunk_t *c)
+{
+    g_free(c->org);
+    g_string_free(c->text, TRUE);
+    g_free(c);
+}
+
+static gboolean entry_is_person(const arkiv_tag_attendance_t *m, const char *entry)
+{
+    char *name = arkiv_person_clean(entry, NULL, NULL);
+    gboolean yes = name && !arkiv_knowledge_council(m->k, name);
+    g_free(name);
+    return yes;
+}
+
+/* Leading bullets and list numbers ("• ", "- ", "3. ") are layout. */
+static const char *skip_bullet(const char *l)
+{
+    while (*l == ' ' || *l == '\t')
+        l++;
+    static const char *const BULLETS[] = {"• ", "- ", "* ", "· ", "▪ ", "◦ ", "– "};
+    for (gsize i = 0; i < G_N_ELEMENTS(BULLETS); i++)
+        if (g_str_has_prefix(l, BULLETS[i]))
+            return l + strlen(BULLETS[i]);
+    const char *p = l;
+    while (g_ascii_isdigit(*p))
+        p++;
+    if (p > l && p - l <= 2 && (*p == '.' || *p == ')') && p[1] == ' ')
+        return p + 2;
+    return l;
+}
+
+/* ---- tables ---- */
+
+/* Table cells of a line: split at "|", tabs and runs of 2+ spaces. */
+static GPtrArray *cells_of(const char *line)
+{
+    GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
+    GString *cur = g_string_new(NULL);
+    for (const char *p = line;; p++) {
+        gboolean gap = *p == '|' || *p == '\t' || (*p == ' ' && p[1] == ' ') || !*p;
+        if (!gap) {
+            g_string_append_c(cur, *p);
+            continue;
+        }
+        g_strstrip(cur->str);
+        if (*cur->str)
+            g_ptr_array_add(cells, g_strdup(cur->str));
+        g_string_truncate(cur, 0);
+        if (!*p)
+            break;
+        while (p[1] == ' ' || p[1] == '\t')
+            p++;
+    }
+    g_string_free(cur, TRUE);
+    return cells;
+}
+
+static gboolean has_depth0_comma(const char *s)
+{
+    int depth = 0;
+    for (; *s; s++) {
+        depth += *s == '(' ? 1 : (*s == ')' && depth > 0) ? -1 : 0;
+        if (depth == 0 && (*s == ',' || *s == ';'))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* What a table column holds, from its header cell. */
+typedef enum { COL_OTHER = 0, COL_NAME, COL_ROLE, COL_FOR } col_t;
+
+static col_t column_kind(const char *head)
+{
+    static const char *const NAME[] = {"navn", "namn", "name"};
+    static const char *const ROLE[] = {"funksjon", "rolle", "verv", "tittel", "stilling"};
+    static const char *const FOR[] = {"for", "møtte for", "møter for", "vara for", "erstatter"};
+    char *h = g_utf8_strdown(head, -1);
+    col_t kind = COL_OTHER;
+    for (gsize i = 0; i < G_N_ELEMENTS(NAME); i++)
+        kind = g_str_equal(h, NAME[i]) ? COL_NAME : kind;
+    for (gsize i = 0; i < G_N_ELEMENTS(ROLE); i++)
+        kind = g_str_equal(h, ROLE[i]) ? COL_ROLE : kind;
+    for (gsize i = 0; i < G_N_ELEMENTS(FOR); i++)
+        kind = g_str_equal(h, FOR[i]) ? COL_FOR : kind;
+    g_free(h);
+    return kind;
+}
+
+/* A rule ("|---|---|") or a header ("Navn | Funksjon | Org"): the column
+ * kinds go to *kinds (NULL for a rule). */
+static gboolean is_header_row(const char *line, GArray **kinds)
+{
+    gboolean rule = TRUE;
+    for (const char *p = line; *p; p++)
+        rule &= strchr("|-:+= \t", *p) != NULL;
+    if (rule && strchr(line, '-'))
+        return TRUE;
+    GPtrArray *cells = cells_of(line);
+    gboolean head = cells->len >= 2 && column_kind(cells->pdata[0]) == COL_NAME;
+    if (head && kinds) {
+        if (*kinds)
+            g_array_unref(*kinds);
+        *kinds = g_array_new(FALSE, TRUE, sizeof(col_t));
+        for (guint i = 0; i < cells->len; i++) {
+            col_t k = column_kind(cells->pdata[i]);
+            g_array_append_val(*kinds, k);
+        }
+    }
+    g_ptr_array_unref(cells);
+    return head;
+}
+
+/* One person per line with more columns: "Kari Holm   Leder   HNT". */
+static gboolean is_row(const arkiv_tag_attendance_t *m, const char *line)
+{
+    const char *p = line;
+    while (*p == ' ' || *p == '|')
+        p++;
+    if (!strchr(p, '\t') && !strchr(p, '|') && !strstr(p, "  "))
+        return FALSE;
+    GPtrArray *cells = cells_of(line);
+    gboolean row = cells->len >= 2 && !has_depth0_comma(cells->pdata[0]) &&
+                   entry_is_person(m, cells->pdata[0]);
+    g_ptr_array_unref(cells);
+    return row;
+}
+
+/* A function cell: a role word ("Vara", "Sekretær") sets its role; a seat
+ * on the council ("Leder", "Nestleder", "Ordfører") also makes a member;
+ * a job title ("Kommunalsjef") is not an organisation and is dropped. */
+static void append_role_cell(GString *out, const char *cell)
+{
+    if (!arkiv_person_is_role_word(cell))
+        return;
+    guint r = arkiv_person_role_word(cell);
+    g_string_append_printf(out, "\t%s", cell);
+    if (!(r & (ARKIV_ROLE_SUBSTITUTE | ARKIV_ROLE_SECRETARY | ARKIV_ROLE_OBSERVER)))
+        g_string_append(out, "\tmedlem");
+}
+
+/* A row as the entry clean() reads: the name, then its other cells
+ * separated by tabs, and the person stood in for last as "for X". Without
+ * a header, a name in the second cell of a substitutes' list is that
+ * person ("Astri Lysgård   Ivar Skjærstad"); otherwise cells are
+ * organisations or roles. */
+static char *row_entry(const arkiv_tag_attendance_t *m, const char *line, const GArray *kinds,
+                       gboolean substitutes)
+{
+    GPtrArray *cells = cells_of(line);
+    guint name_col = 0;
+    for (guint i = 0; kinds && i < kinds->len && i < cells->len; i++)
+        if (g_array_index(kinds, col_t, i) == COL_NAME) {
+            name_col = i;
+            break;
+        }
+    GString *out = g_string_new(name_col < cells->len ? cells->pdata[name_col] : "");
+    const char *stood_for = NULL;
+    for (guint i = 0; i < cells->len; i++) {
+        col_t kind = kinds && i < kinds->len ? g_array_index(kinds, col_t, i) : COL_OTHER;
+        const char *cell = cells->pdata[i];
+        if (i == name_col)
+            continue;
+        if (!kinds && i == 1 && substitutes && entry_is_person(m, cell))
+            kind = COL_FOR;
+        if (kind == COL_FOR)
+            stood_for = cell;
+        else if (kind == COL_ROLE)
+            append_role_cell(out, cell);
+        else
+            g_string_append_printf(out, "\t%s", cell);
+    }
+    if (stood_for)
+        g_string_append_printf(out, "\tfor %s", stood_for);
+    g_ptr_array_unref(cells);
+    return g_string_free(out, FALSE);
+}
+
+/* ---- splitting a list into entries ---- */
+
+typedef struct {
+    char *text; /* what clean() reads */
+    char *raw;  /* a table row as written, or NULL when that is text */
+    char sep;   /* what ended it: ',', ';', '/', 'o' ("og"), ')', '\n', or 0 */
+} entry_t;
+
+static void entry_free(entry_t *e)
+{
+    g_free(e->text);
+    g_free(e->raw);
+    g_free(e);
+}
+
+static void push_entry(GPtrArray *entries, char *text, char sep)
+{
+    entry_t *e = g_new0(entry_t, 1);
+    e->text = text;
+    e->sep = sep;
+    g_ptr_array_add(entries, e);
+}
+
+typedef struct {
+    GPtrArray *entries; /* entry_t* */
+    GString *cur;
+    int depth;
+    gsize soft; /* end of a "(Word)" in cur that may be a nickname, or 0 */
+} splitter_t;
+
+static splitter_t splitter_new(void)
+{
+    splitter_t sp = {g_ptr_array_new_with_free_func((GDestroyNotify)entry_free), g_string_new(NULL),
+                     0, 0};
+    return sp;
+}
+
+static guint count_tokens_before_paren(const char *s)
+{
+    guint n = 0;
+    gboolean in_tok = FALSE;
+    for (; *s && *s != '('; s++) {
+        gboolean sp = *s == ' ';
+        n += !sp && !in_tok;
+        in_tok = !sp;
+    }
+    return n;
+}
+
+/* Ends the entry in cur. "Kjesbu (Værnesregionen) Karin W. Holmen" was
+ * held together in case "(Værnesregionen)" was a nickname; a full name
+ * (2+ words) after it shows it was an organisation and a missing comma. */
+static void flush(splitter_t *sp, char sep)
+{
+    if (sp->soft && count_tokens_before_paren(sp->cur->str + sp->soft) >= 2) {
+        char *head = g_strndup(sp->cur->str, sp->soft);
+        push_entry(sp->entries, g_strstrip(head), ')');
+        g_string_erase(sp->cur, 0, (gssize)sp->soft);
+    }
+    sp->soft = 0;
+    push_entry(sp->entries, g_strdup(g_strstrip(sp->cur->str)), sep);
+    g_string_truncate(sp->cur, 0);
+}
+
+/* cur ends in "Name (Word)": one capitalised word in parentheses after a
+ * name may be a nickname, and the name go on after it. */
+static gboolean ends_with_nickname(const char *cur)
+{
+    const char *open = strrchr(cur, '(');
+    if (!open || open == cur || open[-1] != ' ')
+        return FALSE;
+    char *inner = g_strndup(open + 1, strlen(open + 1) - 1);
+    gboolean word =
+        *inner && g_unichar_isupper(g_utf8_get_char(inner)) && !arkiv_person_is_role_word(inner);
+    gboolean lower = FALSE;
+    for (const char *p = inner; word && *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        word = g_unichar_isalpha(c) || c == '-';
+        lower |= g_unichar_islower(c);
+    }
+    g_free(inner);
+    /* An acronym ("(HNT)", "(Sp)" a party) is an organisation. */
+    return word && lower && g_utf8_strlen(open + 1, -1) > 4;
+}
+
+static gboolean starts_word_og(const char *p)
+{
+    return p[0] == 'o' && p[1] == 'g' && (p[2] == ' ' || p[2] == '\0' || p[2] == '\t');
+}
+
+/* Appends one line's characters, ending entries at separators outside
+ * parentheses. */
+static void split_line(splitter_t *sp, const char *l)
+{
+    for (const char *p = l; *p; p++) {
+        char c = *p;
+        if (c == '(')
+            sp->depth++;
+        if (c == ')' && sp->depth > 0) {
+            sp->depth--;
+            g_string_append_c(sp->cur, c);
+            const char *q = p + 1;
+            while (*q == ' ')
+                q++;
+            /* "(HNT, KMN) Elin Steinland Vinje": a comma went missing. */
+            if (sp->depth == 0 && g_unichar_isupper(g_utf8_get_char(q))) {
+                if (!ends_with_nickname(sp->cur->str))
+                    flush(sp, ')');
+                else
+                    sp->soft = sp->cur->len;
+            }
+            continue;
+        }
+        if (sp->depth == 0 && (c == ',' || c == ';' || c == '/')) {
+            flush(sp, c);
+            continue;
+        }
+        gboolean at_word = p == l || p[-1] == ' ';
+        if (sp->depth == 0 && at_word && starts_word_og(p)) {
+            flush(sp, 'o');
+            p++;
+            continue;
+        }
+        g_string_append_c(sp->cur, c);
+    }
+}
+
+static gboolean single_token_or_initial(const char *cur)
+{
+    char *s = g_strstrip(g_strdup(cur));
+    const char *last = strrchr(s, ' ');
+    gboolean yes = !last;
+    if (last) {
+        gunichar c = g_utf8_get_char(last + 1);
+        const char *n = g_utf8_next_char(last + 1);
+        yes = g_unichar_isupper(c) && (*n == '\0' || g_str_equal(n, "."));
+    }
+    g_free(s);
+    return yes;
+}
+
+/* Whether the line break between cur (the entry so far) and the next line
+ * ends the entry. A wrapped comma list breaks names anywhere ("Svenn
+ * Morten\nIversen"), so only its ")" ends an entry at a break; in a
+ * one-per-line list every break does, unless the name is visibly cut. */
+static gboolean newline_separates(const char *cur, const char *next, gboolean comma_mode)
+{
+    gsize n = strlen(cur);
+    while (n && cur[n - 1] == ' ')
+        n--;
+    /* "Mari-Ann Fossum (Sp)\nfor Liv Åse Kolstad", "og Jonas": the line
+     * goes on with the entry. */
+    gunichar c = g_utf8_get_char(next);
+    if (c == '(' || g_unichar_islower(c))
+        return FALSE;
+    if (n && cur[n - 1] == ')')
+        return TRUE;
+    if (single_token_or_initial(cur))
+        return FALSE;
+    return !comma_mode;
+}
+
+/* A list is a wrapped comma list when some line holds two names joined by
+ * a separator. */
+static gboolean is_comma_mode(const arkiv_tag_attendance_t *m, char **lines)
+{
+    gboolean comma = FALSE;
+    for (char **l = lines; *l && !comma; l++) {
+        splitter_t sp = splitter_new();
+        split_line(&sp, skip_bullet(*l));
+        flush(&sp, '\n');
+        guint names = 0;
+        for (guint i = 0; i < sp.entries->len; i++)
+            names += entry_is_person(m, ((entry_t *)sp.entries->pdata[i])->text);
+        g_ptr_array_unref(sp.entries);
+        g_string_free(sp.cur, TRUE);
+        comma = names >= 2;
+    }
+    return comma;
+}
+
+static void append_to_entry(entry_t *e, const char *part)
+{
+    char *joined = g_strconcat(e->text, ", ", part, NULL);
+    g_free(e->text);
+    e->text = joined;
+}
+
+/* "Kari Holm, Vestrevisjon IKS": a capitalised non-name after a name and a
+ * comma is that name's organisation. */
+static gboolean looks_like_org(const arkiv_tag_attendance_t *m, const char *s)
+{
+    if (!g_unichar_isupper(g_utf8_get_char(s)) || entry_is_person(m, s))
+        return FALSE;
+    char **w = g_strsplit(s, " ", -1);
+    guint n = g_strv_length(w);
+    g_strfreev(w);
+    for (const char *p = s; *p; p++)
+        if (g_ascii_isdigit(*p))
+            return FALSE;
+    return n <= 6;
+}
+
+/* Attaches entries that are no people to the person before them: role
+ * words (", leder", ", vara for Kari Holm") and organisations after a
+ * comma. An organisation after "A og B," belongs to both. */
+static void attach_parts(const arkiv_tag_attendance_t *m, GPtrArray *entries)
+{
+    for (guint i = 1; i < entries->len;) {
+        entry_t *e = entries->pdata[i], *prev = entries->pdata[i - 1];
+        char *first = g_strndup(e->text, strcspn(e->text, " "));
+        gboolean role =
+            g_unichar_islower(g_utf8_get_char(e->text)) && arkiv_person_is_role_word(first);
+        g_free(first);
+        gboolean org = !role && prev->sep == ',' && !strchr(prev->text, '(') &&
+                       looks_like_org(m, e->text) && entry_is_person(m, prev->text);
+        if (!role && !org) {
+            i++;
+            continue;
+        }
+        append_to_entry(prev, e->text);
+        for (guint j = i - 1; org && j > 0; j--) {
+            entry_t *before = entries->pdata[j - 1];
+            if (before->sep != 'o' || strchr(before->text, '(') ||
+                !entry_is_person(m, before->text))
+                break;
+            append_to_entry(before, e->text);
+        }
+        prev->sep = e->sep;
+        g_ptr_array_remove_index(entries, i);
+    }
+}
+
+/* The entries of a list's text (see the top of the file). substitutes:
+ * the list names substitutes, so a name in a row's second cell is the
+ * member stood in for. */
+static GPtrArray *split_entries(const arkiv_tag_attendance_t *m, const char *text,
+                                gboolean substitutes)
+{
+    char **lines = g_strsplit(text, "\n", -1);
+    gboolean comma_mode = is_comma_mode(m, lines);
+    splitter_t sp = splitter_new();
+    GArray *kinds = NULL;
+    for (char **lp = lines; *lp; lp++) {
+        char *l = g_strchomp(g_strdup(skip_bullet(*lp)));
+        if (!*l || (sp.depth == 0 && is_header_row(l, &kinds))) {
+            g_free(l);
+            continue;
+        }
+        if (sp.depth == 0 && is_row(m, l)) {
+            if (sp.cur->len)
+                flush(&sp, '\n');
+            push_entry(sp.entries, row_entry(m, l, kinds, substitutes), '\n');
+            entry_t *row = g_ptr_array_index(sp.entries, sp.entries->len - 1);
+            row->raw = g_strdup(l);
+        } else {
+            if (sp.cur->len) {
+                if (sp.depth > 0 || !newline_separates(sp.cur->str, l, comma_mode))
+                    g_string_append_c(sp.cur, ' ');
+                else
+                    flush(&sp, '\n');
+            }
+            split_line(&sp, l);
+        }
+        g_free(l);
+    }
+    if (sp.cur->len)
+        flush(&sp, 0);
+    g_string_free(sp.cur, TRUE);
+    g_strfreev(lines);
+    if (kinds)
+        g_array_unref(kinds);
+    for (guint i = 0; i < sp.entries->len;) {
+        entry_t *e = sp.entries->pdata[i];
+        if (*e->text) {
+            i++;
+            continue;
+        }
+        if (i > 0) /* ", ,": keep the separator before the gap */
+            ((entry_t *)sp.entries->pdata[i - 1])->sep = e->sep;
+        g_ptr_array_remove_index(sp.entries, i);
+    }
+    attach_parts(m, sp.entries);
+    return sp.entries;
+}
+
+/* Does line continue a list whose text so far is text? Compares the
+ * entries with and without it: those the line adds or changes must hold a
+ * name, and no more non-names than names. */
+static gboolean list_like(const arkiv_tag_attendance_t *m, const char *text, const char *line)
+{
+    if (is_header_row(line, NULL))
+        return TRUE;
+    GPtrArray *before = split_entries(m, text, FALSE);
+    char *joined = *text ? g_strconcat(text, "\n", line, NULL) : g_strdup(line);
+    GPtrArray *after = split_entries(m, joined, FALSE);
+    guint start = before->len;
+    if (start > 0 && start - 1 < after->len &&
+        !g_str_equal(((entry_t *)before->pdata[start - 1])->text,
+                     ((entry_t *)after->pdata[start - 1])->text))
+        start--;
+    guint names = 0, others = 0;
+    gboolean first_is_name = FALSE;
+    for (guint i = start; i < after->len; i++) {
+        gboolean name = entry_is_person(m, ((entry_t *)after->pdata[i])->text);
+        names += name;
+        others += !name;
+        first_is_name |= name && i == start;
+    }
+    g_ptr_array_unref(before);
+    g_ptr_array_unref(after);
+    g_free(joined);
+    /* A list line starts with a name or the rest of one; prose that
+     * happens to name people does not. */
+    return first_is_name && names >= others;
+}
+
+/* ------------------------------------------------------------------------
+ * People from entries
+ * ---------------------------------------------------------------------- */
+
+static void add_person(const arkiv_tag_attendance_t *m, arkiv_entities_t *e, const char *name,
+                       const char *written, char *org, arkiv_attendance_t status, guint roles,
+                       gboolean resolve)
+{
+    arkiv_person_t *known = resolve ? arkiv_person_resolve(e->people, name) : NULL;
+    char *key = known ? g_strdup(known->key) : arkiv_person_key(m->k, name);
+    arkiv_person_t *p = arkiv_person_new(name, key);
+    g_free(p->as_written);
+    p->as_written = g_strdup(written);
+    p->org = org;
+    p->status = status;
+    p->roles = roles;
+    g_free(key);
+    arkiv_person_merge(e, p);
+}
+
+/* One entry of list c: the person, and the member a substitute stands in
+ * for ("Per Olsen (Sp) for Kari Holm": Kari Holm is absent). */
+static void emit_entry(const arkiv_tag_attendance_t *m, const chunk_t *c, const entry_t *en,
+                       arkiv_entities_t *e)
+{
+    const char *entry = en->text;
+    char *rest = NULL;
+    char *stood_for = arkiv_person_split_for(entry, &rest);
+    const char *ent = stood_for ? rest : entry;
+    guint extra = 0;
+    if (stood_for) {
+        extra = ARKIV_ROLE_SUBSTITUTE;
+        add_person(m, e, stood_for, stood_for, NULL, ARKIV_ABSENT, 0, TRUE);
+    }
+    char *org = NULL;
+    guint roles = 0;
+    char *name = arkiv_person_clean(ent, &org, &roles);
+    if (!name && c->role_line) {
+        /* "Møteleder: Vegard Ø.": a short form of someone listed. */
+        arkiv_person_t *p = arkiv_person_resolve(e->people, ent);
+        name = p ? g_strdup(p->name) : NULL;
+    }
+    if (name && !arkiv_knowledge_council(m->k, name)) {
+        char *written = g_strdelimit(g_strstrip(g_strdup(en->raw ? en->raw : entry)), "\t\n", ' ');
+        add_person(m, e, name, written, org ? org : g_strdup(c->org), c->status,
+                   c->roles | roles | extra, c->role_line);
+        g_free(written);
+    } else {
+        g_free(org);
+    }
+    g_free(name);
+    g_free(rest);
+    g_free(stood_for);
+}
+
+static void emit_chunk(const arkiv_tag_attendance_t *m, const chunk_t *c, arkiv_entities_t *e)
+{
+    gboolean subs = (c->roles & ARKIV_ROLE_SUBSTITUTE) != 0;
+    GPtrArray *entries = split_entries(m, c->text->str, subs);
+    for (guint i = 0; i < entries->len; i++)
+        emit_entry(m, c, entries->pdata[i], e);
+    g_ptr_array_unref(entries);
+}
+
+/* ------------------------------------------------------------------------
+ * Reading the header
+ * ---------------------------------------------------------------------- */
+
+typedef struct {
+    const arkiv_tag_attendance_t *m;
+    GPtrArray *chunks; /* chunk_t*, in document order */
+    chunk_t *cur;      /* the open list, or NULL */
+    /* The open top-level list ("Til stede:"), whose status sub-lists take
+     * while it is a bare heading. */
+    gboolean parent_active, parent_heading;
+    arkiv_attendance_t parent_status;
+    guint parent_roles;
+    chunk_t *parent_chunk;
+    gboolean seen;        /* an attendance label has been read */
+    gboolean seen_status; /* … and a present/absent one */
+} reader_t;
+
+static void close_lists(reader_t *r)
+{
+    r->cur = NULL;
+    r->parent_active = FALSE;
+    r->parent_chunk = NULL;
+}
+
+static void append_line(reader_t *r, const char *line)
+{
+    if (!*line)
+        return;
+    if (r->cur->text->len)
+        g_string_append_c(r->cur->text, '\n');
+    g_string_append(r->cur->text, line);
+    if (r->cur == r->parent_chunk)
+        r->parent_heading = FALSE;
+}
+
+/* Opens the list a classified label starts. */
+static void open_list(reader_t *r, const label_t *lab)
+{
+    guint roles = label_roles(lab);
+    chunk_t *c;
+    if (label_is_role_line(lab)) {
+        c = chunk_new(ARKIV_PRESENT, roles, TRUE, lab->org);
+    } else if (label_has_status(lab)) {
+        r->seen_status = TRUE;
+        r->parent_active = r->parent_heading = TRUE;
+        r->parent_status = label_status(lab);
+        r->parent_roles = roles;
+        c = chunk_new(r->parent_status, roles, FALSE, lab->org);
+        r->parent_chunk = c;
+    } else {
+        gboolean under = r->parent_active && r->parent_heading;
+        arkiv_attendance_t st = under ? r->parent_status : ARKIV_PRESENT;
+        guint rl = roles ? roles : under ? r->parent_roles : 0;
+        c = chunk_new(st, rl, FALSE, lab->org);
+        if (!under) {
+            r->parent_active = TRUE;
+            r->parent_heading = FALSE;
+            r->parent_chunk = c;
+        }
+    }
+    g_ptr_array_add(r->chunks, c);
+    r->cur = c;
+    r->seen = TRUE;
+}
+
+/* The text after a label, split where another label starts in the same
+ * line ("Møteleder: X  Referent: Y"). */
+static void feed_rest(reader_t *r, const char *rest)
+{
+    GMatchInfo *mi = NULL;
+    gsize from = 0;
+    r->cur->bare = rest[strspn(rest, " \t")] == '\0';
+    g_regex_match(r->m->label_mid, rest, 0, &mi);
+    while (g_match_info_matches(mi)) {
+        int s, e;
+        g_match_info_fetch_pos(mi, 0, &s, &e);
+        char *word = g_match_info_fetch_named(mi, "lab");
+        label_t lab;
+        if (classify(r->m, word, &lab)) {
+            char *part = g_strstrip(g_strndup(rest + from, (gsize)s - from));
+            append_line(r, part);
+            g_free(part);
+            open_list(r, &lab);
+            from = (gsize)e;
+        }
+        g_free(lab.org);
+        g_free(word);
+        g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+    char *part = g_strstrip(g_strdup(rest + from));
+    append_line(r, part);
+    g_free(part);
+}
+
+/* An unknown label right under a heading ("HNT:", "Kommunene:", a council
+ * in a joint meeting) is the organisation of the people after it. */
+static gboolean org_sublabel(reader_t *r, const char *text, const char *rest)
+{
+    if (!r->parent_active || !r->parent_heading)
+        return FALSE;
+    if (!g_unichar_isupper(g_utf8_get_char(text)))
+        return FALSE;
+    char **w = g_strsplit(text, " ", -1);
+    guint n = g_strv_length(w);
+    g_strfreev(w);
+    if (n > 4 && !arkiv_knowledge_council(r->m->k, text))
+        return FALSE;
+    char *trimmed = g_strstrip(g_strdup(rest));
+    gboolean ok = !*trimmed || list_like(r->m, "", trimmed);
+    g_free(trimmed);
+    return ok;
+}
+
+static gboolean is_agenda(const arkiv_tag_attendance_t *m, const char *line)
+{
+    GMatchInfo *mi = NULL;
+    gboolean yes = g_regex_match(m->agenda, line, 0, &mi);
+    if (yes) {
+        char *num = g_match_info_fetch_named(mi, "num");
+        /* "1. Kari Holm (HNT)" is a numbered attendance line. */
+        if (num && *num && entry_is_person(m, num))
+            yes = FALSE;
+        g_free(num);
+    }
+    g_match_info_free(mi);
+    return yes;
+}
+
+/* A label at the start of line: its text and what follows it. A line that
+ * is nothing but a list label ("Til stede") counts too; chair and secretary
+ * need their colon, since "Leder" alone is often a table cell. */
+static gboolean line_label(const arkiv_tag_attendance_t *m, const char *line, char **text,
+                           char **rest)
+{
+    GMatchInfo *mi = NULL;
+    gboolean found = g_regex_match(m->label_start, line, 0, &mi);
+    if (found) {
+        *text = g_strstrip(g_match_info_fetch_named(mi, "lab"));
+        *rest = g_match_info_fetch_named(mi, "rest");
+    }
+    g_match_info_free(mi);
+    if (found)
+        return TRUE;
+    char *t = g_strstrip(g_strdup(skip_bullet(line)));
+    label_t lab;
+    gboolean bare = *t && g_utf8_strlen(t, -1) <= 40 && classify(m, t, &lab) &&
+                    !label_is_role_line(&lab) && !lab.org;
+    if (bare) {
+        *text = t;
+        *rest = g_strdup("");
+        g_free(lab.org);
+        return TRUE;
+    }
+    g_free(t);
+    return FALSE;
+}
+
+static void read_label_line(reader_t *r, const char *text, const char *rest)
+{
+    label_t lab;
+    if (classify(r->m, text, &lab) && (r->seen || !lab.org || label_has_status(&lab))) {
+        open_list(r, &lab);
+        feed_rest(r, rest);
+    } else if (org_sublabel(r, text, rest) && !g_regex_match(r->m->other_label, text, 0, NULL)) {
+        label_t org = {0, FALSE, g_strdup(text)};
+        open_list(r, &org);
+        g_free(org.org);
+        feed_rest(r, rest);
+    } else {
+        close_lists(r);
+    }
+    g_free(lab.org);
+}
+
+/* Reads the header's lists into r->chunks; returns where the header ends. */
+static gsize read_header(reader_t *r, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        const char *end = strchr(p, '\n');
+        gsize len = end ? (gsize)(end - p) : strlen(p);
+        char *line = g_strchomp(g_strndup(p, len));
+        char *ltext = NULL, *rest = NULL;
+        if (line[strspn(line, " \t")] == '\0') {
+            /* blank lines neither end nor continue a list */
+        } else if (is_agenda(r->m, line)) {
+            if (r->seen) {
+                g_free(line);
+                return (gsize)(p - text);
+            }
+            close_lists(r);
+        } else if (line_label(r->m, line, &ltext, &rest)) {
+            read_label_line(r, ltext, rest);
+        } else if (r->cur) {
+            /* "Referent: X" is one line; only an empty role label goes on. */
+            if (r->cur->role_line && r->cur->text->len)
+                close_lists(r);
+            else if (list_like(r->m, r->cur->text->str, skip_bullet(line)))
+                append_line(r, line);
+            else
+                close_lists(r);
+        }
+        g_free(ltext);
+        g_free(rest);
+        g_free(line);
+        p = end ? end + 1 : p + len;
+    }
+    return (gsize)(p - text);
+}
+
+/* Chair and secretary lines after the header ("Referent: …" at the end of
+ * the minutes): one line each, no continuation. */
+static void read_role_lines(reader_t *r, const char *text)
+{
+    char **lines = g_strsplit(text, "\n", -1);
+    for (char **l = lines; *l; l++) {
+        char *ltext = NULL, *rest = NULL;
+        label_t lab = {0};
+        if (line_label(r->m, *l, &ltext, &rest) && classify(r->m, ltext, &lab) &&
+            label_is_role_line(&lab)) {
+            open_list(r, &lab);
+            feed_rest(r, rest);
+        }
+        close_lists(r);
+        g_free(lab.org);
+        g_free(ltext);
+        g_free(rest);
+    }
+    g_strfreev(lines);
+}
+
+void arkiv_tag_attendance_run(const arkiv_tag_attendance_t *m, const arkiv_tagtext_t *t,
+                              arkiv_entities_t *e)
+{
+    if (!m || !t || !t->text || !e)
+        return;
+    reader_t r = {.m = m, .chunks = g_ptr_array_new_with_free_func((GDestroyNotify)chunk_free)};
+    gsize end = read_header(&r, t->text);
+    close_lists(&r);
+    read_role_lines(&r, t->text + end);
+    /* Lists first, so that role lines find the people they name. */
+    for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < r.chunks->len; i++) {
+            const chunk_t *c = r.chunks->pdata[i];
+            /* "Leiar:\nJenny Raftevold" in a plan names a group's leader,
+             * not a meeting's: a bare role label counts only in minutes
+             * that have attendance lists. */
+            if (c->role_line && c->bare && !r.seen_status)
+                continue;
+            if (c->role_line == (pass == 1))
+                emit_chunk(m, c, e);
+        }
+    g_ptr_array_unref(r.chunks);
+}
