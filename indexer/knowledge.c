@@ -167,7 +167,7 @@ static gboolean build_council_rx(arkiv_knowledge_t *k, GKeyFile *kf, GError **er
         char **v = get_list(kf, *g, "aliases");
         for (char **a = v; *a; a++)
             g_ptr_array_add(names, g_strdup(*a));
-        g_free(v); /* strings moved into names */
+        g_strfreev(v);
         v = get_list(kf, *g, "acronyms");
         for (char **a = v; *a; a++)
             g_ptr_array_add(acrs, g_strdup(*a));

@@ -806,12 +806,20 @@ static ftoks_t ftoks_new(const char *name)
 static gboolean partial_fits(const ftoks_t *q, const ftoks_t *p, gboolean q_first_initial,
                              gboolean q_last_initial)
 {
-    if (q->n != 2 || p->n < 2)
+    if (q->n < 2 || p->n < 2)
         return FALSE;
-    const char *qf = q->tok[0], *ql = q->tok[1];
+    const char *qf = q->tok[0], *ql = q->tok[q->n - 1];
     const char *pf = p->tok[0], *pl = p->tok[p->n - 1];
-    if (q_last_initial) /* "Elisabeth R." */
-        return g_str_equal(qf, pf) && g_str_has_prefix(pl, ql);
+    if (q_last_initial) { /* "Elisabeth R.", "Jan Erik H." */
+        if (q->n > p->n)
+            return FALSE;
+        for (guint i = 0; i + 1 < q->n; i++)
+            if (!g_str_equal(q->tok[i], p->tok[i]))
+                return FALSE;
+        return g_str_has_prefix(pl, ql);
+    }
+    if (q->n != 2)
+        return FALSE;
     if (q_first_initial) /* "E. Romuld" */
         return g_str_equal(ql, pl) && g_str_has_prefix(pf, qf);
     /* "Julie Røstad" for "Julie Røstad Kvam": a middle name as surname. */
@@ -840,7 +848,7 @@ arkiv_person_t *arkiv_person_resolve(GPtrArray *people, const char *name)
     char **raw = g_strsplit(clean, " ", -1);
     guint n = g_strv_length(raw);
     gboolean first_initial = n == 2 && is_initial(raw[0]);
-    gboolean last_initial = n == 2 && is_initial(raw[1]);
+    gboolean last_initial = n >= 2 && is_initial(raw[n - 1]) && !is_initial(raw[0]);
     g_strfreev(raw);
     char *key = rule_key(clean);
     char *whole = whole_key(clean);

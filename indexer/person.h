@@ -59,8 +59,9 @@ gboolean arkiv_person_is_role_word(const char *word);
 char *arkiv_person_key(const arkiv_knowledge_t *k, const char *name);
 
 /* The one person of people (arkiv_person_t*) that a partial name written in
- * the same document means: same key; first name + surname initial
- * ("Elisabeth R." -> "Elisabeth B. Romuld"); first initial + surname ("E.
+ * the same document means: same key; given names + surname initial
+ * ("Elisabeth R." -> "Elisabeth B. Romuld", "Jan Erik H." -> "Jan Erik
+ * Haugsbø"); first initial + surname ("E.
  * Romuld"); or first name + one of the person's middle names ("Julie Røstad"
  * -> "Julie Røstad Kvam"). NULL when nobody or more than one fits. The
  * result belongs to people. */

@@ -186,7 +186,8 @@ void arkiv_tag_attendance_free(arkiv_tag_attendance_t *m)
 typedef struct {
     guint groups; /* 1 << G_* */
     gboolean negated;
-    char *org; /* "Til stede fra HNT" -> "HNT"; owned */
+    gboolean bare_fra; /* "Fra revisjonen": observers, but only in an attendance block */
+    char *org;         /* "Til stede fra HNT" -> "HNT"; owned */
 } label_t;
 
 static void mark_matches(const GRegex *rx, const char *text, gboolean *covered, gboolean *hit)
@@ -265,33 +266,34 @@ static gboolean classify(const arkiv_tag_attendance_t *m, const char *text, labe
         return FALSE;
     if (classify_words(m, text, lab))
         return TRUE;
-    char *low = g_utf8_strdown(text, -1);
+    /* The last "fra"/"frå" word splits the label. */
     const char *fra = NULL;
-    for (const char *p = low; (p = strstr(p, "fr")) != NULL; p++)
-        if ((p == low || p[-1] == ' ') &&
-            (g_str_has_prefix(p, "fra ") || g_str_has_prefix(p, "frå ")))
-            fra = p;
-    gboolean ok = FALSE;
-    if (fra) {
-        gsize head_len = (gsize)(fra - low) + (g_str_has_prefix(fra, "fra ") ? 3 : 4);
-        char *head = g_strndup(text, head_len);
-        const char *tail = text + head_len + 1;
-        g_strstrip(head);
-        gboolean bare = g_ascii_strcasecmp(head, "fra") == 0 || g_str_equal(head, "Frå") ||
-                        g_str_equal(head, "frå");
-        if (bare) {
-            lab->groups = 1u << G_OBSERVER;
-            ok = TRUE;
-        } else {
-            ok = classify_words(m, head, lab);
-            if (ok && *tail)
-                lab->org = g_strstrip(g_strdup(tail));
-        }
-        ok = ok && *tail;
-        g_free(head);
+    gsize fra_len = 0;
+    for (const char *p = text; *p; p++) {
+        if (p > text && p[-1] != ' ')
+            continue;
+        if (g_ascii_strncasecmp(p, "fra ", 4) == 0)
+            fra = p, fra_len = 3;
+        else if (g_str_has_prefix(p, "frå ") || g_str_has_prefix(p, "Frå ") ||
+                 g_str_has_prefix(p, "FRÅ "))
+            fra = p, fra_len = strlen("frå");
     }
-    g_free(low);
-    return ok;
+    if (!fra)
+        return FALSE;
+    char *head = g_strndup(text, (gsize)(fra - text) + fra_len);
+    const char *tail = fra + fra_len + 1;
+    gboolean ok;
+    if (fra == text) {
+        lab->groups = 1u << G_OBSERVER;
+        lab->bare_fra = TRUE;
+        ok = TRUE;
+    } else {
+        ok = classify_words(m, head, lab);
+        if (ok && *tail)
+            lab->org = g_strstrip(g_strdup(tail));
+    }
+    g_free(head);
+    return ok && *tail;
 }
 
 static gboolean has(const label_t *lab, int g)
@@ -827,10 +829,19 @@ static GPtrArray *split_entries(const arkiv_tag_attendance_t *m, const char *tex
 /* Does line continue a list whose text so far is text? Compares the
  * entries with and without it: those the line adds or changes must hold a
  * name, and no more non-names than names. */
-static gboolean list_like(const arkiv_tag_attendance_t *m, const char *text, const char *line)
+static gboolean list_like(const arkiv_tag_attendance_t *m, const char *all, const char *line)
 {
     if (is_header_row(line, NULL))
         return TRUE;
+    /* The last lines are context enough (a name or parenthesis spans two
+     * or three), and keep long lists linear. */
+    const char *text = all + strlen(all);
+    for (int lines = 0; text > all && lines < 4;) {
+        text--;
+        lines += text > all && text[-1] == '\n';
+    }
+    while (*text == '\n')
+        text++;
     GPtrArray *before = split_entries(m, text, FALSE);
     char *joined = *text ? g_strconcat(text, "\n", line, NULL) : g_strdup(line);
     GPtrArray *after = split_entries(m, joined, FALSE);
@@ -1065,13 +1076,13 @@ static gboolean line_label(const arkiv_tag_attendance_t *m, const char *line, ch
     if (found)
         return TRUE;
     char *t = g_strstrip(g_strdup(skip_bullet(line)));
-    label_t lab;
+    label_t lab = {0};
     gboolean bare = *t && g_utf8_strlen(t, -1) <= 40 && classify(m, t, &lab) &&
-                    !label_is_role_line(&lab) && !lab.org;
+                    !label_is_role_line(&lab) && !lab.org && !lab.bare_fra;
+    g_free(lab.org);
     if (bare) {
         *text = t;
         *rest = g_strdup("");
-        g_free(lab.org);
         return TRUE;
     }
     g_free(t);
@@ -1081,11 +1092,11 @@ static gboolean line_label(const arkiv_tag_attendance_t *m, const char *line, ch
 static void read_label_line(reader_t *r, const char *text, const char *rest)
 {
     label_t lab;
-    if (classify(r->m, text, &lab) && (r->seen || !lab.org || label_has_status(&lab))) {
+    if (classify(r->m, text, &lab) && (r->seen || !lab.bare_fra)) {
         open_list(r, &lab);
         feed_rest(r, rest);
     } else if (org_sublabel(r, text, rest) && !g_regex_match(r->m->other_label, text, 0, NULL)) {
-        label_t org = {0, FALSE, g_strdup(text)};
+        label_t org = {.org = g_strdup(text)};
         open_list(r, &org);
         g_free(org.org);
         feed_rest(r, rest);

@@ -181,6 +181,8 @@ static GPtrArray *case_headings(const arkiv_tag_items_t *m, const char *text,
             h->title = clean_title(title);
             h->labelled = label && *label;
             g_ptr_array_add(hs, h);
+        } else {
+            g_free(norm);
         }
         g_free(num);
         g_free(label);
