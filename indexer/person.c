@@ -199,7 +199,7 @@ static gboolean is_word(const char *tok)
         gsize len = dash ? (gsize)(dash - start) : strlen(start);
         if (len == 0 || !is_word_part(start, len, first))
             return FALSE;
-        if (first && len == 1 && dash) /* "K-" is no word */
+        if (first && len == 1) /* "K" is an initial, "K-" nothing */
             return FALSE;
         if (!dash)
             return TRUE;

@@ -79,6 +79,14 @@ static void resolve_presenters(const arkiv_tagger_t *t, arkiv_entities_t *e)
             }
             if (!p)
                 continue;
+            /* "v/ Ann Sissel Wangberg Helgesen" is fuller than the list's
+             * "Ann Sissel Helgesen": merging keeps the fuller name. */
+            arkiv_person_t *as_presenter = arkiv_person_new(written, p->key);
+            as_presenter->roles = ARKIV_ROLE_PRESENTER;
+            arkiv_person_merge(e, as_presenter);
+            p = arkiv_person_resolve(e->people, written);
+            if (!p)
+                continue;
             p->roles |= ARKIV_ROLE_PRESENTER;
             if (!g_str_equal(p->name, written)) {
                 g_free(it->presenters->pdata[j]);

@@ -114,6 +114,8 @@ static const clean_case_t CLEAN_CASES[] = {
     {"Sakliste og referat fra møte i FPS 19.03.24 godkjent", NULL, NULL, 0},
     {"Elisabeth R.", NULL, NULL, 0},
     {"Kari", NULL, NULL, 0},
+    {"Kari A", NULL, NULL, 0},
+    {"K Holm", "K Holm", NULL, 0},
     {"Anne Berg Olsen Hansen Dahl Moe", NULL, NULL, 0},
     {"KARI HOLM", NULL, NULL, 0},
 };
@@ -303,7 +305,7 @@ END_TEST
 
 static const char *const DOC_PEOPLE[] = {
     "Elisabeth B. Romuld", "Elisabeth Strugstad", "Julie Røstad Kvam",      "Vegard Ørsjødal",
-    "Kari Holm",           "Kari Hansen",         "Sverre Bugge Midthjell",
+    "Kari Holm",           "Kari Hansen",         "Sverre Bugge Midthjell", "Jan Erik Haugsbø",
 };
 
 typedef struct {
@@ -321,6 +323,8 @@ static const resolve_case_t RESOLVE_CASES[] = {
     {"Vegard Ø.", "Vegard Ørsjødal"},
     {"Sverre Midthjell", "Sverre Bugge Midthjell"},
     {"Sverre Bugge", "Sverre Bugge Midthjell"},
+    {"Jan Erik H.", "Jan Erik Haugsbø"},
+    {"Jan Per H.", NULL},
     {"Kari H.", NULL},
     {"Elisabeth", NULL},
     {"Per Holm", NULL},
