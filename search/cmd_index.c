@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "knowledge.h"
 #include "run.h"
+#include "tagger.h"
 
 typedef struct {
     gint64 started;
@@ -107,6 +109,7 @@ typedef struct {
     char *db;
     gboolean json, quiet, verbose, rebuild, retry_failed;
     gint jobs, timeout, batch;
+    char *data;
     char **roots;
 } index_args_t;
 
@@ -129,6 +132,8 @@ static GOptionContext *make_context(index_args_t *a)
          "S"},
         {"batch", 0, 0, G_OPTION_ARG_INT, &a->batch, "Commit after N changed files (default 500)",
          "N"},
+        {"data", 0, 0, G_OPTION_ARG_FILENAME, &a->data,
+         "Data files: councils, labels, names (default $ARKIV_DATA or the installed set)", "DIR"},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->roots, NULL, "PATH..."},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *ctx = g_option_context_new(NULL);
@@ -143,11 +148,63 @@ static GOptionContext *make_context(index_args_t *a)
     return ctx;
 }
 
+/* Loads the data files and builds the tagger; prints why not. */
+static gboolean load_tagger(const char *override, arkiv_knowledge_t **k, arkiv_tagger_t **t,
+                            char **dir_out)
+{
+    GError *err = NULL;
+    char *dir = arkiv_knowledge_find_dir(override, &err);
+    gboolean ok = dir && arkiv_knowledge_load(dir, k, &err) && arkiv_tagger_new(*k, t, &err);
+    if (!ok) {
+        fprintf(stderr, "arkiv index: %s\n", err->message);
+        g_error_free(err);
+        g_free(dir);
+        return FALSE;
+    }
+    *dir_out = dir;
+    return TRUE;
+}
+
+/* Entities of unchanged files were found with the data files of their
+ * time; say so when those files have changed since, and remember the
+ * digest when every file is (re)tagged. */
+static gboolean check_digest(arkiv_db_t *db, const arkiv_knowledge_t *k, const char *dir,
+                             const index_args_t *a)
+{
+    char *old = NULL;
+    const char *now = arkiv_knowledge_digest(k);
+    if (arkiv_db_get_setting(db, "data-digest", &old) != ARKIV_STATUS_OK)
+        return FALSE;
+    if (old && strcmp(old, now) != 0 && !a->rebuild && !a->quiet)
+        fprintf(stderr,
+                "arkiv index: the data files in %s changed since this index was built;\n"
+                "  unchanged files keep their old councils, people and items until\n"
+                "  'arkiv index --rebuild'.\n",
+                dir);
+    gboolean ok = TRUE;
+    if (!old || a->rebuild)
+        ok = arkiv_db_set_setting(db, "data-digest", now) == ARKIV_STATUS_OK;
+    free(old);
+    return ok;
+}
+
 static int run_index(const index_args_t *a)
 {
-    arkiv_db_t *db = open_writable(arkiv_cli_db_path(a->db));
-    if (!db)
+    arkiv_knowledge_t *k = NULL;
+    arkiv_tagger_t *tagger = NULL;
+    char *dir = NULL;
+    if (!load_tagger(a->data, &k, &tagger, &dir))
         return ARKIV_EXIT_ERROR;
+    arkiv_db_t *db = open_writable(arkiv_cli_db_path(a->db));
+    if (!db || !check_digest(db, k, dir, a)) {
+        if (db)
+            fprintf(stderr, "arkiv index: %s\n", arkiv_db_last_error(db));
+        arkiv_db_free(db);
+        arkiv_tagger_free(tagger);
+        arkiv_knowledge_free(k);
+        g_free(dir);
+        return ARKIV_EXIT_ERROR;
+    }
     arkiv_index_options_t o;
     arkiv_index_options_init(&o);
     o.rebuild = a->rebuild;
@@ -157,6 +214,7 @@ static int run_index(const index_args_t *a)
         o.timeout_s = (unsigned)a->timeout;
     if (a->batch > 0)
         o.batch_docs = (unsigned)a->batch;
+    o.tagger = tagger;
     progress_t prog = {g_get_monotonic_time(), FALSE};
     if (!a->quiet && !a->json && isatty(STDERR_FILENO)) {
         o.progress = draw_progress;
@@ -181,6 +239,9 @@ static int run_index(const index_args_t *a)
     }
     arkiv_index_report_clear(&report);
     arkiv_db_free(db);
+    arkiv_tagger_free(tagger);
+    arkiv_knowledge_free(k);
+    g_free(dir);
     return rc;
 }
 
@@ -197,6 +258,7 @@ int arkiv_cmd_index(int argc, char **argv)
     }
     g_option_context_free(ctx);
     g_free(a.db);
+    g_free(a.data);
     g_strfreev(a.roots);
     return rc;
 }
