@@ -131,7 +131,10 @@ static gboolean add_term2(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, con
 static gboolean person_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_person_t *p,
                              GError **error)
 {
-    gboolean ok = add_term(db, doc, ARKIV_FIELD_PERSON, p->key, error);
+    /* The archive-wide list of this person's written forms (arkiv.h). */
+    gboolean ok = add_term(db, doc, ARKIV_FIELD_PERSON, p->key, error) &&
+                  (!p->key || !*p->key || !p->name || !*p->name ||
+                   check(db, arkiv_db_add_person_name(db, p->key, p->name), error));
     if (ok && p->status != ARKIV_MENTIONED)
         ok =
             add_term(db, doc, p->status == ARKIV_PRESENT ? ARKIV_FIELD_PRESENT : ARKIV_FIELD_ABSENT,

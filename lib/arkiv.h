@@ -115,6 +115,21 @@ arkiv_status_t arkiv_db_add_synonym(arkiv_db_t *db, const char *term, const char
 arkiv_status_t arkiv_db_get_setting(arkiv_db_t *db, const char *name, char **value_out);
 arkiv_status_t arkiv_db_set_setting(arkiv_db_t *db, const char *name, const char *value);
 
+/* People across the archive. Documents name the same person in several
+ * ways ("Elisabeth Tronstad", "Elisabeth Kvam Tronstad"); the tagger gives
+ * them one identity key ("elisabeth tronstad"). The index keeps, per key,
+ * every written form seen, and calls the fullest one (most words that are
+ * not initials, then longest) the canonical name.
+ * add: writable databases only; durable at the next commit.
+ * get: *canonical_out (malloc'd, caller frees with free()) and
+ * *variants_out (NULL-terminated, canonical first; caller frees with
+ * arkiv_strv_free()), both NULL and ARKIV_STATUS_NOT_FOUND for an unknown
+ * key. Either out-parameter may be NULL. */
+arkiv_status_t arkiv_db_add_person_name(arkiv_db_t *db, const char *key, const char *name);
+arkiv_status_t arkiv_db_person_names(arkiv_db_t *db, const char *key, char **canonical_out,
+                                     char ***variants_out);
+void arkiv_strv_free(char **v);
+
 /* Delete the document with this stable id and every document whose
  * parent it is. ARKIV_STATUS_NOT_FOUND if there was none. */
 arkiv_status_t arkiv_db_delete(arkiv_db_t *db, const char *id);

@@ -312,6 +312,45 @@ START_TEST(test_second_writer_is_locked)
 }
 END_TEST
 
+/* Written forms of a person and the settings survive a commit and a
+ * reopen; the fullest form is the canonical name. */
+START_TEST(test_person_names_and_settings)
+{
+    arkiv_db_t *w = open_w();
+    const char *key = "elisabeth tronstad";
+    ck_assert_int_eq(arkiv_db_add_person_name(w, key, "Elisabeth Tronstad"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_person_name(w, key, "Elisabeth K. Tronstad"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_person_name(w, key, "Elisabeth Kvam Tronstad"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_person_name(w, key, "Elisabeth Tronstad"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_person_name(w, key, "bad\nname"),
+                     ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_db_set_setting(w, "data-digest", "abc"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+
+    arkiv_db_t *r = open_r();
+    char *canon = NULL, **vars = NULL, *v = NULL;
+    ck_assert_int_eq(arkiv_db_person_names(r, key, &canon, &vars), ARKIV_STATUS_OK);
+    ck_assert_str_eq(canon, "Elisabeth Kvam Tronstad");
+    ck_assert_str_eq(vars[0], "Elisabeth Kvam Tronstad");
+    ck_assert_str_eq(vars[1], "Elisabeth K. Tronstad");
+    ck_assert_str_eq(vars[2], "Elisabeth Tronstad");
+    ck_assert_ptr_null(vars[3]);
+    free(canon);
+    arkiv_strv_free(vars);
+    ck_assert_int_eq(arkiv_db_person_names(r, "nobody here", &canon, NULL),
+                     ARKIV_STATUS_NOT_FOUND);
+    ck_assert_ptr_null(canon);
+    ck_assert_int_eq(arkiv_db_get_setting(r, "data-digest", &v), ARKIV_STATUS_OK);
+    ck_assert_str_eq(v, "abc");
+    free(v);
+    ck_assert_int_eq(arkiv_db_get_setting(r, "unset", &v), ARKIV_STATUS_OK);
+    ck_assert_ptr_null(v);
+    ck_assert_int_eq(arkiv_db_set_setting(r, "x", "y"), ARKIV_STATUS_INVALID_ARGUMENT);
+    arkiv_db_free(r);
+}
+END_TEST
+
 START_TEST(test_bad_query)
 {
     build_fixture();
@@ -408,6 +447,7 @@ static Suite *lib_suite(void)
     tcase_add_test(tc, test_facets_over_whole_match);
     tcase_add_test(tc, test_snippet_marks_hits);
     tcase_add_test(tc, test_second_writer_is_locked);
+    tcase_add_test(tc, test_person_names_and_settings);
     tcase_add_test(tc, test_bad_query);
     tcase_add_test(tc, test_missing_db_and_bad_arguments);
     tcase_add_test(tc, test_long_terms_and_files);
