@@ -11,6 +11,7 @@ struct arkiv_knowledge {
     GPtrArray *canonicals;          /* char*: owns the canonical names */
     GRegex *council_rx;
     GHashTable *words;      /* "group\nkey" -> char** (owned strv) */
+    GHashTable *word_sets;  /* group -> (key -> (name_key(word) -> unused)) */
     GHashTable *months;     /* lowercased word -> GINT_TO_POINTER(month) */
     GHashTable *firstnames; /* folded -> unused */
     GHashTable *same;       /* folded variant -> canonical */
@@ -198,6 +199,32 @@ static gboolean build_council_rx(arkiv_knowledge_t *k, GKeyFile *kf, GError **er
     return k->council_rx != NULL;
 }
 
+static GHashTable *new_set(void)
+{
+    return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* The folded words of one key, for arkiv_knowledge_has_word(). */
+static void add_word_set(arkiv_knowledge_t *k, const char *group, const char *key,
+                         const char *const *words)
+{
+    GHashTable *keys = g_hash_table_lookup(k->word_sets, group);
+    if (!keys) {
+        keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify)g_hash_table_unref);
+        g_hash_table_replace(k->word_sets, g_strdup(group), keys);
+    }
+    GHashTable *set = new_set();
+    for (const char *const *w = words; *w; w++) {
+        char *f = name_key(*w);
+        if (*f)
+            g_hash_table_add(set, f);
+        else
+            g_free(f);
+    }
+    g_hash_table_replace(keys, g_strdup(key), set);
+}
+
 static void load_words(arkiv_knowledge_t *k, GKeyFile *kf)
 {
     char **groups = g_key_file_get_groups(kf, NULL);
@@ -210,6 +237,7 @@ static void load_words(arkiv_knowledge_t *k, GKeyFile *kf)
                 for (char **w = v; *w && m >= 1 && m <= 12; w++)
                     g_hash_table_replace(k->months, g_utf8_strdown(*w, -1), GINT_TO_POINTER(m));
             }
+            add_word_set(k, *g, *key, (const char *const *)v);
             g_hash_table_replace(k->words, g_strdup_printf("%s\n%s", *g, *key), v);
         }
         g_strfreev(keys);
@@ -273,6 +301,8 @@ static arkiv_knowledge_t *knowledge_new(void)
     k->council_by_acronym = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     k->canonicals = g_ptr_array_new_with_free_func(g_free);
     k->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+    k->word_sets =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
     k->months = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     k->firstnames = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     k->same = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -325,6 +355,7 @@ void arkiv_knowledge_free(arkiv_knowledge_t *k)
     if (k->council_rx)
         g_regex_unref(k->council_rx);
     g_hash_table_unref(k->words);
+    g_hash_table_unref(k->word_sets);
     g_hash_table_unref(k->months);
     g_hash_table_unref(k->firstnames);
     g_hash_table_unref(k->same);
@@ -371,6 +402,8 @@ const GRegex *arkiv_knowledge_council_regex(const arkiv_knowledge_t *k)
 const char *const *arkiv_knowledge_words(const arkiv_knowledge_t *k, const char *group,
                                          const char *key)
 {
+    if (!k)
+        return empty_words;
     char *hk = g_strdup_printf("%s\n%s", group, key);
     const char *const *v = g_hash_table_lookup(k->words, hk);
     g_free(hk);
@@ -395,6 +428,41 @@ char *arkiv_knowledge_alternation(const arkiv_knowledge_t *k, const char *group,
     g_string_append_c(rx, ')');
     g_ptr_array_unref(sorted);
     return g_string_free(rx, FALSE);
+}
+
+static GHashTable *word_set(const arkiv_knowledge_t *k, const char *group, const char *key)
+{
+    if (!k || !group || !key)
+        return NULL;
+    GHashTable *keys = g_hash_table_lookup(k->word_sets, group);
+    return keys ? g_hash_table_lookup(keys, key) : NULL;
+}
+
+gboolean arkiv_knowledge_has_word(const arkiv_knowledge_t *k, const char *group, const char *key,
+                                  const char *word)
+{
+    GHashTable *set = word_set(k, group, key);
+    if (!set || !word)
+        return FALSE;
+    char *f = name_key(word);
+    gboolean yes = g_hash_table_contains(set, f);
+    g_free(f);
+    return yes;
+}
+
+gboolean arkiv_knowledge_has_suffix(const arkiv_knowledge_t *k, const char *group, const char *key,
+                                    const char *word)
+{
+    GHashTable *set = word_set(k, group, key);
+    if (!set || !word)
+        return FALSE;
+    char *f = name_key(word);
+    gboolean yes = FALSE;
+    /* Every tail of the folded word, at character boundaries. */
+    for (const char *p = f; *p && !yes; p = g_utf8_next_char(p))
+        yes = g_hash_table_contains(set, p);
+    g_free(f);
+    return yes;
 }
 
 int arkiv_knowledge_month(const arkiv_knowledge_t *k, const char *word)

@@ -4,7 +4,8 @@
  * docs/data-files.md):
  *
  *   councils.ini    one group per council: [Canonical name] acronyms=; aliases=
- *   minutes.ini     label words by group and key ([attendance] present=…)
+ *   minutes.ini     words by group and key: labels ([attendance] present=…),
+ *                   role words ([roles]), words around names ([names]), …
  *   firstnames.txt  one first name per line
  *   people.ini      [same] Variant=Canonical name; [distinct] names=…
  *
@@ -44,13 +45,27 @@ const char *arkiv_knowledge_council(const arkiv_knowledge_t *k, const char *name
 const GRegex *arkiv_knowledge_council_regex(const arkiv_knowledge_t *k);
 
 /* The words of minutes.ini [group] key, NULL-terminated; an empty vector
- * when the key is absent. */
+ * when the key is absent or k is NULL. */
 const char *const *arkiv_knowledge_words(const arkiv_knowledge_t *k, const char *group,
                                          const char *key);
 
 /* The same words as a regex alternation "(?:a|b c|…)", longest first, each
  * escaped and with spaces matching any run of blanks. Caller g_frees. */
 char *arkiv_knowledge_alternation(const arkiv_knowledge_t *k, const char *group, const char *key);
+
+/* TRUE when word is one of the words of minutes.ini [group] key. Both are
+ * compared folded: lowercase, diacritics folded as in fold.h ("Sekretær",
+ * "SEKRETÆR" and "sekretaer" are one word), runs of blanks one space, ends
+ * trimmed. A hash lookup, built at load. FALSE when k is NULL or the key is
+ * absent. */
+gboolean arkiv_knowledge_has_word(const arkiv_knowledge_t *k, const char *group, const char *key,
+                                  const char *word);
+
+/* TRUE when word, folded as above, ends with one of the words of
+ * minutes.ini [group] key (the whole word counts: "rådet" ends with
+ * "rådet"). */
+gboolean arkiv_knowledge_has_suffix(const arkiv_knowledge_t *k, const char *group, const char *key,
+                                    const char *word);
 
 /* Month number 1..12 for a month name or abbreviation in bokmål or
  * nynorsk ("april", "apr.", "mai"), case-insensitive; 0 when not a month. */

@@ -6,150 +6,61 @@
 
 #include "fold.h"
 
-/* Words that describe a role rather than name anyone. The tagger reads its
- * label words from minutes.ini, but clean() has no knowledge handle and the
- * words written after a name ("(leder)", ", vara") are a small closed set,
- * so they live here. Compared in lowercase. */
+/* The word lists live in minutes.ini: [roles] (role words, by the role
+ * they give) and [names] (titles, words and endings that are no part of a
+ * name, particles, connectors). Lookups fold case and diacritics. */
+
+/* The [roles] keys and the bits they give; "none" holds role words
+ * without a bit of their own ("nestleder"). */
 static const struct {
-    const char *word;
+    const char *key;
     guint roles;
-} ROLE_WORDS[] = {
-    {"leder", ARKIV_ROLE_CHAIR},
-    {"leiar", ARKIV_ROLE_CHAIR},
-    {"møteleder", ARKIV_ROLE_CHAIR},
-    {"møteleiar", ARKIV_ROLE_CHAIR},
-    {"ordfører", ARKIV_ROLE_MEMBER}, /* chairs the council, but "Møteleder:" says so */
-    {"ordførar", ARKIV_ROLE_MEMBER},
-    {"utvalgsleder", ARKIV_ROLE_CHAIR},
-    {"utvalsleiar", ARKIV_ROLE_CHAIR},
-    {"styreleder", ARKIV_ROLE_CHAIR},
-    {"styreleiar", ARKIV_ROLE_CHAIR},
-    {"nestleder", 0}, /* a role word, but no role bit of its own */
-    {"nestleiar", 0},
-    {"medlem", ARKIV_ROLE_MEMBER},
-    {"medlemmer", ARKIV_ROLE_MEMBER},
-    {"medlemar", ARKIV_ROLE_MEMBER},
-    {"fast medlem", ARKIV_ROLE_MEMBER},
-    {"sekretær", ARKIV_ROLE_SECRETARY},
-    {"referent", ARKIV_ROLE_SECRETARY},
-    {"protokollfører", ARKIV_ROLE_SECRETARY},
-    {"protokollførar", ARKIV_ROLE_SECRETARY},
-    {"sekretariat", ARKIV_ROLE_SECRETARY},
-    {"observatør", ARKIV_ROLE_OBSERVER},
-    {"observatører", ARKIV_ROLE_OBSERVER},
-    {"observatørar", ARKIV_ROLE_OBSERVER},
-    {"vara", ARKIV_ROLE_SUBSTITUTE},
-    {"varamedlem", ARKIV_ROLE_SUBSTITUTE},
-    {"varamedlemmer", ARKIV_ROLE_SUBSTITUTE},
-    {"varamedlemar", ARKIV_ROLE_SUBSTITUTE},
-    {"varamann", ARKIV_ROLE_SUBSTITUTE},
-    {"varaordfører", ARKIV_ROLE_MEMBER}, /* the deputy mayor is no substitute */
-    {"varaordførar", ARKIV_ROLE_MEMBER},
-    {"vararepresentant", ARKIV_ROLE_SUBSTITUTE},
+} ROLE_KEYS[] = {
+    {"member", ARKIV_ROLE_MEMBER},         {"chair", ARKIV_ROLE_CHAIR},
+    {"secretary", ARKIV_ROLE_SECRETARY},   {"observer", ARKIV_ROLE_OBSERVER},
+    {"substitute", ARKIV_ROLE_SUBSTITUTE}, {"none", 0},
 };
 
-/* Titles written before a name ("lege Kari Holm", "Dr. Kari Holm"). */
-static const char *const TITLES[] = {
-    "dr",
-    "prof",
-    "professor",
-    "lege",
-    "fastlege",
-    "overlege",
-    "kommuneoverlege",
-    "kommunelege",
-    "sjefslege",
-    "advokat",
-    "rådgiver",
-    "seniorrådgiver",
-    "rådgjevar",
-    "sykepleier",
-    "sjukepleiar",
-    /* Before a name these are titles: "ordfører Kari Holm" (under "Også til
-     * stede:") is no member of the list. */
-    "ordfører",
-    "ordførar",
-    "varaordfører",
-    "varaordførar",
-    "kommunedirektør",
-    "rådmann",
-};
-
-/* Folded words that never belong to a person's name but do start
- * capitalised phrases in minutes: organisations and places ("Helse
- * Nord-Trøndelag", "Midtre Namdal") and headings. */
-static const char *const NOT_NAME_WORDS[] = {
-    "helse",       "kommune",     "kommunen",      "kommunene",  "kommunane",
-    "sykehus",     "sykehuset",   "sjukehus",      "sjukehuset", "klinikk",
-    "klinikken",   "fagrad",      "fagradet",      "utvalg",     "utvalget",
-    "utval",       "utvalet",     "radhus",        "radhuset",   "senter",
-    "senteret",    "sekretariat", "sekretariatet", "avdeling",   "seksjon",
-    "enhet",       "teams",       "sak",           "saker",      "agenda",
-    "referat",     "protokoll",   "vedtak",        "tema",       "mote",
-    "motet",       "dato",        "tid",           "sted",       "stad",
-    "kl",          "se",          "det",           "den",        "vi",
-    "og",          "ingen",       "alle",          "andre",      "medlemmer",
-    "forfall",     "innspill",    "sakliste",      "saksliste",  "dagsorden",
-    "mental",      "norsk",       "norske",        "iks",        "hf",
-    "orientering", "status",      "presentasjon",  "nord",       "sor",
-    "midtre",      "ytre",        "indre",         "fylke",      "fylkeskommune",
-    "as",
-};
-static const char *const NOT_NAME_SUFFIXES[] = {
-    "namdal",     "trondelag",    "regionen",    "kommune",       "kommunen",
-    "sykehuset",  "fagradet",     "utvalget",    "forbundet",     "forbund",
-    "foreningen", "forening",     "foreininga",  "laget",         "radet",
-    "senteret",   "representant", "sekretariat", "sekretariatet", "direktoratet",
-    "tilsynet",   "forvalteren",  "forvaltaren", "klinikken",     "avdelingen"};
-
-static const char *const PARTICLES[] = {"van", "von", "de", "der", "den", "da",
-                                        "di",  "du",  "la", "le",  "af",  "ten"};
-
-static gboolean in_list(const char *const *list, gsize n, const char *w)
+static gboolean names_word(const arkiv_knowledge_t *k, const char *key, const char *w)
 {
-    for (gsize i = 0; i < n; i++)
-        if (g_str_equal(list[i], w))
-            return TRUE;
-    return FALSE;
+    return arkiv_knowledge_has_word(k, "names", key, w);
 }
 
-/* Looks word up in ROLE_WORDS; TRUE when found (its bits may be 0). */
-static gboolean role_lookup(const char *word, guint *roles)
+/* Looks word up in [roles]; TRUE when found (its bits may be 0). A word
+ * under several keys has all their bits. */
+static gboolean role_lookup(const arkiv_knowledge_t *k, const char *word, guint *roles)
 {
-    char *w = g_utf8_strdown(word, -1);
     gboolean found = FALSE;
-    g_strstrip(w);
     *roles = 0;
-    for (gsize i = 0; i < G_N_ELEMENTS(ROLE_WORDS) && !found; i++)
-        if (g_str_equal(ROLE_WORDS[i].word, w)) {
-            *roles = ROLE_WORDS[i].roles;
+    for (gsize i = 0; i < G_N_ELEMENTS(ROLE_KEYS); i++)
+        if (arkiv_knowledge_has_word(k, "roles", ROLE_KEYS[i].key, word)) {
+            *roles |= ROLE_KEYS[i].roles;
             found = TRUE;
         }
-    g_free(w);
     return found;
 }
 
-guint arkiv_person_role_word(const char *word)
+guint arkiv_person_role_word(const arkiv_knowledge_t *k, const char *word)
 {
     guint roles;
-    role_lookup(word, &roles);
+    role_lookup(k, word, &roles);
     return roles;
 }
 
-gboolean arkiv_person_is_role_word(const char *word)
+gboolean arkiv_person_is_role_word(const arkiv_knowledge_t *k, const char *word)
 {
     guint roles;
-    return role_lookup(word, &roles);
+    return role_lookup(k, word, &roles);
 }
 
-/* Lowercase without a trailing dot: the form titles are compared in. */
-static gboolean is_title(const char *tok)
+/* [names] titles, without a trailing dot ("Dr."). */
+static gboolean is_title(const arkiv_knowledge_t *k, const char *tok)
 {
-    char *w = g_utf8_strdown(tok, -1);
+    char *w = g_strdup(tok);
     gsize n = strlen(w);
     if (n && w[n - 1] == '.')
         w[n - 1] = '\0';
-    gboolean yes = in_list(TITLES, G_N_ELEMENTS(TITLES), w);
+    gboolean yes = names_word(k, "titles", w);
     g_free(w);
     return yes;
 }
@@ -208,9 +119,13 @@ static gboolean is_word(const char *tok)
     }
 }
 
-static gboolean is_particle(const char *tok)
+/* Particles are written in lowercase: "van", not "Van" or "VAN". */
+static gboolean is_particle(const arkiv_knowledge_t *k, const char *tok)
 {
-    return in_list(PARTICLES, G_N_ELEMENTS(PARTICLES), tok);
+    char *low = g_utf8_strdown(tok, -1);
+    gboolean yes = g_str_equal(low, tok) && names_word(k, "particles", tok);
+    g_free(low);
+    return yes;
 }
 
 /* Folded token without trailing dots: how tokens are compared. */
@@ -225,17 +140,16 @@ static char *fold_token(const char *tok)
     return f;
 }
 
-static gboolean is_not_name_word(const char *tok)
+static gboolean is_not_name_word(const arkiv_knowledge_t *k, const char *tok)
 {
     char *f = fold_token(tok);
-    gboolean yes = in_list(NOT_NAME_WORDS, G_N_ELEMENTS(NOT_NAME_WORDS), f);
-    for (gsize i = 0; !yes && i < G_N_ELEMENTS(NOT_NAME_SUFFIXES); i++)
-        yes = g_str_has_suffix(f, NOT_NAME_SUFFIXES[i]);
+    gboolean yes = names_word(k, "not_name_words", f) ||
+                   arkiv_knowledge_has_suffix(k, "names", "not_name_suffixes", f);
     g_free(f);
     return yes;
 }
 
-gboolean arkiv_person_is_name(const char *s)
+gboolean arkiv_person_is_name(const arkiv_knowledge_t *k, const char *s)
 {
     if (!s || !g_utf8_validate(s, -1, NULL))
         return FALSE;
@@ -245,11 +159,11 @@ gboolean arkiv_person_is_name(const char *s)
     for (guint i = 0; ok && i < n; i++) {
         gboolean edge = i == 0 || i == n - 1;
         if (is_word(tok[i]))
-            ok = !is_not_name_word(tok[i]);
+            ok = !is_not_name_word(k, tok[i]);
         else if (is_initial(tok[i]))
             ok = i < n - 1; /* the surname is written out */
         else
-            ok = !edge && is_particle(tok[i]);
+            ok = !edge && is_particle(k, tok[i]);
     }
     g_strfreev(tok);
     return ok;
@@ -329,6 +243,7 @@ static gboolean is_acronym(const char *tok)
 }
 
 typedef struct {
+    const arkiv_knowledge_t *k;
     GPtrArray *orgs; /* char*: organisation parts in order */
     guint roles;
 } extras_t;
@@ -343,6 +258,19 @@ static gboolean has_digit(const char *s)
     return FALSE;
 }
 
+/* rest starts with a [names] role_links word and a space: "for rådet",
+ * "i HNT" after a role word. Written in lowercase. */
+static gboolean role_link(const arkiv_knowledge_t *k, const char *rest)
+{
+    const char *sp = strchr(rest, ' ');
+    if (!sp || sp == rest || !g_unichar_islower(g_utf8_get_char(rest)))
+        return FALSE;
+    char *w = g_strndup(rest, (gsize)(sp - rest));
+    gboolean yes = names_word(k, "role_links", w);
+    g_free(w);
+    return yes;
+}
+
 /* A part without parentheses: a role word sets bits; "vara HNT" is a
  * substitute of HNT; "sekretær for rådet" only describes the role; titles
  * and notes with numbers ("under sak 4/25") are dropped; anything else is
@@ -352,26 +280,22 @@ static void add_plain_part(extras_t *x, const char *part)
     char *p = g_strdup(part);
     trim_punct(p);
     guint r = 0;
-    if (role_lookup(p, &r)) {
+    if (role_lookup(x->k, p, &r)) {
         x->roles |= r;
         g_free(p);
         return;
     }
-    if (!*p || is_mfl(p) || is_title(p) || has_digit(p)) {
+    if (!*p || is_mfl(p) || is_title(x->k, p) || has_digit(p)) {
         g_free(p);
         return;
     }
     char *sp = strchr(p, ' ');
     if (sp) {
         char *head = g_strndup(p, (gsize)(sp - p));
-        gboolean role = role_lookup(head, &r);
+        gboolean role = role_lookup(x->k, head, &r);
         g_free(head);
         const char *rest = sp + 1;
-        static const char *const LINKS[] = {"for ", "i ", "fra ", "frå ", "til ", "av ", "ved "};
-        gboolean link = FALSE;
-        for (gsize i = 0; i < G_N_ELEMENTS(LINKS); i++)
-            link |= g_str_has_prefix(rest, LINKS[i]);
-        if (role && link) {
+        if (role && role_link(x->k, rest)) {
             x->roles |= r;
             g_free(p);
             return;
@@ -475,9 +399,9 @@ static char *peel_tokens(const char *text, extras_t *x)
         ;
     for (; a < b; a++) {
         guint r = 0;
-        if (!*tok[a] || g_str_equal(tok[a], "og") || is_title(tok[a]))
+        if (!*tok[a] || g_str_equal(tok[a], "og") || is_title(x->k, tok[a]))
             continue;
-        if (role_lookup(tok[a], &r) && g_unichar_islower(g_utf8_get_char(tok[a]))) {
+        if (role_lookup(x->k, tok[a], &r) && g_unichar_islower(g_utf8_get_char(tok[a]))) {
             x->roles |= r;
             continue;
         }
@@ -488,7 +412,7 @@ static char *peel_tokens(const char *text, extras_t *x)
         guint r = 0;
         if (!*t || is_mfl(t))
             continue;
-        if (role_lookup(t, &r) && g_unichar_islower(g_utf8_get_char(t))) {
+        if (role_lookup(x->k, t, &r) && g_unichar_islower(g_utf8_get_char(t))) {
             x->roles |= r;
             continue;
         }
@@ -517,13 +441,10 @@ static char *join_range(char **tok, guint a, guint b)
 /* tok[k..n) reads as an organisation ("Ungdomsrådet ved Nordfjell
  * sykehus"), not a sentence ("Møtet ble åpnet av …"): a lowercase word is
  * a connector or the last word. */
-static gboolean org_shaped(char **tok, guint k, guint n)
+static gboolean org_shaped(const arkiv_knowledge_t *k, char **tok, guint from, guint n)
 {
-    static const char *const LINKS[] = {"og",  "i",  "for", "ved", "av",
-                                        "med", "på", "til", "fra", "frå"};
-    for (guint i = k; i + 1 < n; i++)
-        if (g_unichar_islower(g_utf8_get_char(tok[i])) &&
-            !in_list(LINKS, G_N_ELEMENTS(LINKS), tok[i]))
+    for (guint i = from; i + 1 < n; i++)
+        if (g_unichar_islower(g_utf8_get_char(tok[i])) && !names_word(k, "links", tok[i]))
             return FALSE;
     return TRUE;
 }
@@ -537,11 +458,11 @@ static guint glued_name_end(char **tok, guint a, guint n, extras_t *x)
 {
     for (guint k = a + 2; k < n; k++) {
         gboolean lower = g_unichar_islower(g_utf8_get_char(tok[k]));
-        gboolean org = !lower && (is_acronym(tok[k]) || is_not_name_word(tok[k]));
+        gboolean org = !lower && (is_acronym(tok[k]) || is_not_name_word(x->k, tok[k]));
         if (!lower && !org)
             continue;
         char *name = join_range(tok, a, k);
-        gboolean ok = arkiv_person_is_name(name) && (!org || org_shaped(tok, k, n));
+        gboolean ok = arkiv_person_is_name(x->k, name) && (!org || org_shaped(x->k, tok, k, n));
         g_free(name);
         if (!ok)
             return 0;
@@ -568,7 +489,7 @@ static char *find_name(const char *text, extras_t *x)
             (!g_unichar_islower(g_utf8_get_char(tok[a - 1])) || g_utf8_strlen(tok[a - 1], -1) < 6))
             break;
         char *all = join_range(tok, a, n);
-        if (arkiv_person_is_name(all)) {
+        if (arkiv_person_is_name(x->k, all)) {
             found = all;
             break;
         }
@@ -595,7 +516,8 @@ static void cut_comment(char *s)
     }
 }
 
-char *arkiv_person_clean(const char *entry, char **org_out, guint *roles_out)
+char *arkiv_person_clean(const arkiv_knowledge_t *k, const char *entry, char **org_out,
+                         guint *roles_out)
 {
     if (org_out)
         *org_out = NULL;
@@ -604,14 +526,14 @@ char *arkiv_person_clean(const char *entry, char **org_out, guint *roles_out)
     if (!entry || !g_utf8_validate(entry, -1, NULL))
         return NULL;
     char *s = squeeze(entry), *rest = NULL;
-    char *other = arkiv_person_split_for(s, &rest);
+    char *other = arkiv_person_split_for(k, s, &rest);
     if (other) {
         g_free(s);
         s = rest;
         g_free(other);
     }
     cut_comment(s);
-    extras_t x = {g_ptr_array_new_with_free_func(g_free), 0};
+    extras_t x = {k, g_ptr_array_new_with_free_func(g_free), 0};
     char **cells = g_strsplit(s, "\t", -1);
     /* Cell 0 holds the name, maybe with parentheses and comma parts after
      * it; further cells are roles or organisations. */
@@ -665,36 +587,42 @@ static int depth_at(const char *s, gsize i, gsize *close)
 }
 
 /* The words just before "for" inside a group: "vara", "varamedlem". */
-static gboolean substitute_before(const char *s, gsize i)
+static gboolean substitute_before(const arkiv_knowledge_t *k, const char *s, gsize i)
 {
     gsize open = i;
     while (open > 0 && s[open - 1] != '(')
         open--;
     char *head = g_strndup(s + open, i - open);
-    gboolean yes = (arkiv_person_role_word(head) & ARKIV_ROLE_SUBSTITUTE) != 0;
+    gboolean yes = (arkiv_person_role_word(k, head) & ARKIV_ROLE_SUBSTITUTE) != 0;
     g_free(head);
     return yes;
 }
 
-/* The entry before "for" at depth 0, without a trailing "møtte" ("Per
- * Olsen møtte for Kari Holm"); "som vara" becomes the role word. */
-static char *head_without_met(const char *head)
+/* The entry before "for" at depth 0, without the longest [names]
+ * before_for phrase it ends with ("Per Olsen møtte for Kari Holm"); a role
+ * word ending the phrase stays as the role: "Per Olsen som vara" ->
+ * "Per Olsen, vara". */
+static char *head_without_met(const arkiv_knowledge_t *k, const char *head)
 {
-    static const struct {
-        const char *suffix, *replace;
-    } MET[] = {
-        {" møtte som vara", ", vara"}, {" som vara", ", vara"}, {" møtte", ""}, {" møter", ""}};
-    for (gsize i = 0; i < G_N_ELEMENTS(MET); i++)
-        if (g_str_has_suffix(head, MET[i].suffix)) {
-            char *h = g_strndup(head, strlen(head) - strlen(MET[i].suffix));
-            char *out = g_strconcat(h, MET[i].replace, NULL);
-            g_free(h);
-            return out;
-        }
-    return g_strdup(head);
+    const char *best = NULL;
+    gsize n = strlen(head), best_len = 0;
+    for (const char *const *w = arkiv_knowledge_words(k, "names", "before_for"); *w; w++) {
+        gsize len = strlen(*w);
+        if (len > best_len && n > len && head[n - len - 1] == ' ' &&
+            g_str_equal(head + n - len, *w))
+            best = *w, best_len = len;
+    }
+    if (!best)
+        return g_strdup(head);
+    const char *last = strrchr(best, ' ');
+    last = last ? last + 1 : best;
+    char *h = g_strndup(head, n - best_len - 1);
+    char *out = arkiv_person_is_role_word(k, last) ? g_strconcat(h, ", ", last, NULL) : g_strdup(h);
+    g_free(h);
+    return out;
 }
 
-char *arkiv_person_split_for(const char *entry, char **rest_out)
+char *arkiv_person_split_for(const arkiv_knowledge_t *k, const char *entry, char **rest_out)
 {
     *rest_out = NULL;
     if (!entry)
@@ -704,17 +632,17 @@ char *arkiv_person_split_for(const char *entry, char **rest_out)
         if (i == 0 || (entry[i - 1] != ' ' && entry[i - 1] != '\t'))
             continue;
         int depth = depth_at(entry, i, &close);
-        if (depth > 0 && !substitute_before(entry, i - 1))
+        if (depth > 0 && !substitute_before(k, entry, i - 1))
             continue;
         char *cand = g_strndup(hit + 4, close - (i + 4));
-        char *name = arkiv_person_clean(cand, NULL, NULL);
+        char *name = arkiv_person_clean(k, cand, NULL, NULL);
         g_free(cand);
         if (!name)
             continue;
         char *head = g_strndup(entry, i - 1);
         g_strchomp(head);
         if (depth == 0)
-            *rest_out = head_without_met(head);
+            *rest_out = head_without_met(k, head);
         else
             *rest_out = g_strconcat(head, entry + close, NULL);
         g_free(head);

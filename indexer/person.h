@@ -8,6 +8,12 @@
  * as "HNT", digits) is not a name, so sentence fragments and organisations
  * are rejected rather than emitted.
  *
+ * The words these rules use — role words, titles, words and endings that
+ * are no part of a name, particles, connectors — are minutes.ini [roles]
+ * and [names] (docs/data-files.md), read through the knowledge handle k
+ * that the functions below take. k may be NULL: then no word is in any
+ * list (for tests of the shape rules alone).
+ *
  * Ownership: every char* returned is newly allocated and freed by the caller
  * with g_free. */
 #ifndef ARKIV_PERSON_H
@@ -31,25 +37,26 @@
  * dropped. On success *org_out (when non-NULL) receives the organisation or
  * NULL, and *roles_out (when non-NULL) the ARKIV_ROLE_* bits the entry
  * itself states. On NULL both are cleared. */
-char *arkiv_person_clean(const char *entry, char **org_out, guint *roles_out);
+char *arkiv_person_clean(const arkiv_knowledge_t *k, const char *entry, char **org_out,
+                         guint *roles_out);
 
 /* "Per Olsen (Sp) for Kari Holm", "Per Olsen (vara for Kari Holm)",
  * "Per Olsen, vara for Kari Holm": returns the clean name of the person
  * stood in for ("Kari Holm") and sets *rest_out to the entry without that
  * part ("Per Olsen (Sp)", "Per Olsen (vara)", "Per Olsen, vara"). Returns
  * NULL (and *rest_out NULL) when the entry names no such person. */
-char *arkiv_person_split_for(const char *entry, char **rest_out);
+char *arkiv_person_split_for(const arkiv_knowledge_t *k, const char *entry, char **rest_out);
 
 /* TRUE when s, as it stands, has the shape of a person name (see above). */
-gboolean arkiv_person_is_name(const char *s);
+gboolean arkiv_person_is_name(const arkiv_knowledge_t *k, const char *s);
 
-/* The ARKIV_ROLE_* bits of a role word ("leder" -> CHAIR, "vara" ->
- * SUBSTITUTE, "medlem"/"ordfører" -> MEMBER, "nestleder" -> none), any
- * case; 0 when it is none. */
-guint arkiv_person_role_word(const char *word);
+/* The ARKIV_ROLE_* bits of a role word, from the minutes.ini [roles] key
+ * it is under ("leder" -> CHAIR, "vara" -> SUBSTITUTE, "medlem"/"ordfører"
+ * -> MEMBER, "nestleder" -> none), any case; 0 when it is none. */
+guint arkiv_person_role_word(const arkiv_knowledge_t *k, const char *word);
 /* TRUE for any role word, also those without a bit of their own
- * ("nestleder"). */
-gboolean arkiv_person_is_role_word(const char *word);
+ * ([roles] none: "nestleder"). */
+gboolean arkiv_person_is_role_word(const arkiv_knowledge_t *k, const char *word);
 
 /* Identity key: folded lowercase first given name + " " + last surname
  * token ("Elisabeth Kvam Tronstad" -> "elisabeth tronstad", "Liv

@@ -7,8 +7,11 @@
  *    label) is read line by line. A line that starts with a label ("Til
  *    stede:", "Faste medlemmer som ikke møtte:") opens a list; the label is
  *    classified by the minutes.ini [attendance] words it contains, and
- *    every other word in it must be filler ("som", "følgende"), so "Andre
- *    saker:" or "Protokollen godkjennes av leder …:" open nothing.
+ *    every other word in it must be filler ([labels] fillers: "som",
+ *    "følgende"), so "Andre saker:" or "Protokollen godkjennes av leder
+ *    …:" open nothing. The other words that shape lists — negation,
+ *    "også", "møtende", "fra", agenda headings, table column headers —
+ *    are minutes.ini [labels] and [table] too.
  * 2. A label with a status (present/absent) is a top-level list. Labels
  *    without one ("Medlemmer:", "Observatører/andre:", or an organisation
  *    such as "HNT:") are sub-lists; right under an empty top-level label
@@ -44,20 +47,14 @@ static const char *const GROUP_KEYS[N_GROUPS] = {"present", "absent",    "member
 struct arkiv_tag_attendance {
     const arkiv_knowledge_t *k;
     GRegex *group[N_GROUPS]; /* one group's words as whole words, any case */
-    GRegex *negation;        /* "ikke"/"ikkje": "som ikke møtte" is absent */
-    GRegex *also;            /* "også", "elles": "Også til stede:" lists observers */
-    GRegex *attending;       /* "møtende": "Møtende varamedlemmer:" are present */
+    GRegex *negation;        /* [labels] negation: "som ikke møtte" is absent */
+    GRegex *also;            /* [labels] also: "Også til stede:" lists observers */
+    GRegex *attending;       /* [labels] attending: "Møtende varamedlemmer:" are present */
     GRegex *label_start;     /* "Til stede:" at the start of a line */
     GRegex *label_mid;       /* "  Referent:" later in a line */
     GRegex *other_label;     /* date, place and item labels: never attendance */
     GRegex *agenda;          /* where the header ends */
 };
-
-/* Words a label may hold besides the label words themselves. Grammar, not
- * vocabulary, so they are not in minutes.ini. */
-static const char *const FILLERS[] = {
-    "som", "følgende", "følgjande", "fylgjande", "disse", "desse",  "og",  "i", "fra",
-    "frå", "på",       "møtet",     "faste",     "nr",    "øvrige", "dei", "de"};
 
 /* ------------------------------------------------------------------------
  * Construction
@@ -81,25 +78,38 @@ static char *union_alternation(const arkiv_knowledge_t *k, const char *const (*k
     return g_string_free(rx, FALSE);
 }
 
+/* The words of minutes.ini [labels] key as whole words, any case. */
+static GRegex *compile_words(const arkiv_knowledge_t *k, const char *key, GError **error)
+{
+    char *alt = arkiv_knowledge_alternation(k, "labels", key);
+    char *rx = g_strdup_printf("(?<![\\w])%s(?![\\w])", alt);
+    GRegex *re = compile(rx, G_REGEX_CASELESS, error);
+    g_free(rx);
+    g_free(alt);
+    return re;
+}
+
 static gboolean compile_groups(arkiv_tag_attendance_t *m, GError **error)
 {
-    for (int g = 0; g < N_GROUPS; g++) {
+    /* Definite and plural endings: "Sekretariatet:", "Observatøren:". */
+    char *endings = arkiv_knowledge_alternation(m->k, "labels", "endings");
+    gboolean ok = TRUE;
+    for (int g = 0; g < N_GROUPS && ok; g++) {
         char *alt = arkiv_knowledge_alternation(m->k, "attendance", GROUP_KEYS[g]);
-        /* Definite and plural endings: "Sekretariatet:", "Observatøren:". */
-        char *rx = g_strdup_printf("(?<![\\w])%s(?:et|en|a|ene|ane|ar|er)?(?![\\w])", alt);
+        char *rx = g_strdup_printf("(?<![\\w])%s%s?(?![\\w])", alt, endings);
         m->group[g] = compile(rx, G_REGEX_CASELESS, error);
+        ok = m->group[g] != NULL;
         g_free(rx);
         g_free(alt);
-        if (!m->group[g])
-            return FALSE;
     }
-    /* Grammar words with a meaning for lists, not label vocabulary. */
-    m->negation = compile("(?<![\\w])(?:ikke|ikkje)(?![\\w])", G_REGEX_CASELESS, error);
+    g_free(endings);
+    if (!ok)
+        return FALSE;
+    m->negation = compile_words(m->k, "negation", error);
     if (m->negation)
-        m->also = compile("(?<![\\w])(?:også|òg|elles|dessuten|dessutan)(?![\\w])",
-                          G_REGEX_CASELESS, error);
+        m->also = compile_words(m->k, "also", error);
     if (m->also)
-        m->attending = compile("(?<![\\w])(?:møtende|møtande)(?![\\w])", G_REGEX_CASELESS, error);
+        m->attending = compile_words(m->k, "attending", error);
     return m->attending != NULL;
 }
 
@@ -134,18 +144,19 @@ static gboolean compile_labels(arkiv_tag_attendance_t *m, GError **error)
     g_free(alt);
     if (!m->other_label)
         return FALSE;
-    /* Agenda headings alone on their line, case headings ("Sak 9/24", "PS
-     * 12/2024"), and numbered points ("1. Velkommen"; the caller rejects
-     * "1. Kari Holm"). Heading words are layout, not label data. */
+    /* Agenda headings ([labels] agenda) alone on their line, case headings
+     * ("Sak 9/24", "PS 12/2024"), and numbered points ("1. Velkommen"; the
+     * caller rejects "1. Kari Holm"). */
     alt = union_alternation(m->k, cases, G_N_ELEMENTS(cases));
-    rx = g_strdup_printf("^[ \\t]*(?:(?i:agenda|saksliste|sakliste|sakskart|dagsorden|saker til "
-                         "behandling)[ \\t]*:?[ \\t]*$"
+    char *heads = arkiv_knowledge_alternation(m->k, "labels", "agenda");
+    rx = g_strdup_printf("^[ \\t]*(?:(?i:%s)[ \\t]*:?[ \\t]*$"
                          "|(?i:%s)\\.?[ \\t]*(?i:nr\\.?)?[ \\t]*:?[ \\t]*\\d{1,4}[ \\t]*/[ \\t]*"
                          "\\d{2,4}(?!\\d)"
                          "|\\d{1,2}[ \\t]*[.)][ \\t]+(?<num>\\p{Lu}.*))",
-                         alt);
+                         heads, alt);
     m->agenda = compile(rx, 0, error);
     g_free(rx);
+    g_free(heads);
     g_free(alt);
     return m->agenda != NULL;
 }
@@ -206,7 +217,7 @@ static void mark_matches(const GRegex *rx, const char *text, gboolean *covered, 
 }
 
 /* TRUE when every word of text not covered by a label word is filler. */
-static gboolean only_fillers(const char *text, const gboolean *covered)
+static gboolean only_fillers(const arkiv_knowledge_t *k, const char *text, const gboolean *covered)
 {
     gsize n = strlen(text), i = 0;
     while (i < n) {
@@ -218,10 +229,8 @@ static gboolean only_fillers(const char *text, const gboolean *covered)
             loose |= !covered[i];
         if (!loose || s == i)
             continue;
-        char *w = g_utf8_strdown(text + s, (gssize)(i - s));
-        gboolean filler = FALSE;
-        for (gsize f = 0; f < G_N_ELEMENTS(FILLERS); f++)
-            filler |= g_str_equal(FILLERS[f], w);
+        char *w = g_strndup(text + s, i - s);
+        gboolean filler = arkiv_knowledge_has_word(k, "labels", "fillers", w);
         g_free(w);
         if (!filler)
             return FALSE;
@@ -251,7 +260,7 @@ static gboolean classify_words(const arkiv_tag_attendance_t *m, const char *text
         lab->groups |= 1u << G_OBSERVER;
     if (attending)
         lab->groups |= 1u << G_PRESENT;
-    gboolean ok = lab->groups && only_fillers(text, covered);
+    gboolean ok = lab->groups && only_fillers(m->k, text, covered);
     g_free(covered);
     return ok;
 }
@@ -266,17 +275,19 @@ static gboolean classify(const arkiv_tag_attendance_t *m, const char *text, labe
         return FALSE;
     if (classify_words(m, text, lab))
         return TRUE;
-    /* The last "fra"/"frå" word splits the label. */
+    /* The last [labels] from word ("fra", "frå") splits the label. */
     const char *fra = NULL;
     gsize fra_len = 0;
     for (const char *p = text; *p; p++) {
         if (p > text && p[-1] != ' ')
             continue;
-        if (g_ascii_strncasecmp(p, "fra ", 4) == 0)
-            fra = p, fra_len = 3;
-        else if (g_str_has_prefix(p, "frå ") || g_str_has_prefix(p, "Frå ") ||
-                 g_str_has_prefix(p, "FRÅ "))
-            fra = p, fra_len = strlen("frå");
+        const char *sp = strchr(p, ' ');
+        if (!sp || sp == p)
+            continue;
+        char *w = g_strndup(p, (gsize)(sp - p));
+        if (arkiv_knowledge_has_word(m->k, "labels", "from", w))
+            fra = p, fra_len = (gsize)(sp - p);
+        g_free(w);
     }
     if (!fra)
         return FALSE;
@@ -371,7 +382,7 @@ static void chunk_free(chunk_t *c)
 
 static gboolean entry_is_person(const arkiv_tag_attendance_t *m, const char *entry)
 {
-    char *name = arkiv_person_clean(entry, NULL, NULL);
+    char *name = arkiv_person_clean(m->k, entry, NULL, NULL);
     gboolean yes = name && !arkiv_knowledge_council(m->k, name);
     g_free(name);
     return yes;
@@ -434,26 +445,22 @@ static gboolean has_depth0_comma(const char *s)
 /* What a table column holds, from its header cell. */
 typedef enum { COL_OTHER = 0, COL_NAME, COL_ROLE, COL_FOR } col_t;
 
-static col_t column_kind(const char *head)
+/* The kind of a header cell: minutes.ini [table] for, role, name, in that
+ * order when a word is under more than one key. */
+static col_t column_kind(const arkiv_knowledge_t *k, const char *head)
 {
-    static const char *const NAME[] = {"navn", "namn", "name"};
-    static const char *const ROLE[] = {"funksjon", "rolle", "verv", "tittel", "stilling"};
-    static const char *const FOR[] = {"for", "møtte for", "møter for", "vara for", "erstatter"};
-    char *h = g_utf8_strdown(head, -1);
-    col_t kind = COL_OTHER;
-    for (gsize i = 0; i < G_N_ELEMENTS(NAME); i++)
-        kind = g_str_equal(h, NAME[i]) ? COL_NAME : kind;
-    for (gsize i = 0; i < G_N_ELEMENTS(ROLE); i++)
-        kind = g_str_equal(h, ROLE[i]) ? COL_ROLE : kind;
-    for (gsize i = 0; i < G_N_ELEMENTS(FOR); i++)
-        kind = g_str_equal(h, FOR[i]) ? COL_FOR : kind;
-    g_free(h);
-    return kind;
+    if (arkiv_knowledge_has_word(k, "table", "for", head))
+        return COL_FOR;
+    if (arkiv_knowledge_has_word(k, "table", "role", head))
+        return COL_ROLE;
+    if (arkiv_knowledge_has_word(k, "table", "name", head))
+        return COL_NAME;
+    return COL_OTHER;
 }
 
 /* A rule ("|---|---|") or a header ("Navn | Funksjon | Org"): the column
  * kinds go to *kinds (NULL for a rule). */
-static gboolean is_header_row(const char *line, GArray **kinds)
+static gboolean is_header_row(const arkiv_knowledge_t *k, const char *line, GArray **kinds)
 {
     gboolean rule = TRUE;
     for (const char *p = line; *p; p++)
@@ -461,14 +468,14 @@ static gboolean is_header_row(const char *line, GArray **kinds)
     if (rule && strchr(line, '-'))
         return TRUE;
     GPtrArray *cells = cells_of(line);
-    gboolean head = cells->len >= 2 && column_kind(cells->pdata[0]) == COL_NAME;
+    gboolean head = cells->len >= 2 && column_kind(k, cells->pdata[0]) == COL_NAME;
     if (head && kinds) {
         if (*kinds)
             g_array_unref(*kinds);
         *kinds = g_array_new(FALSE, TRUE, sizeof(col_t));
         for (guint i = 0; i < cells->len; i++) {
-            col_t k = column_kind(cells->pdata[i]);
-            g_array_append_val(*kinds, k);
+            col_t kind = column_kind(k, cells->pdata[i]);
+            g_array_append_val(*kinds, kind);
         }
     }
     g_ptr_array_unref(cells);
@@ -493,11 +500,11 @@ static gboolean is_row(const arkiv_tag_attendance_t *m, const char *line)
 /* A function cell: a role word ("Vara", "Sekretær") sets its role; a seat
  * on the council ("Leder", "Nestleder", "Ordfører") also makes a member;
  * a job title ("Kommunalsjef") is not an organisation and is dropped. */
-static void append_role_cell(GString *out, const char *cell)
+static void append_role_cell(const arkiv_knowledge_t *k, GString *out, const char *cell)
 {
-    if (!arkiv_person_is_role_word(cell))
+    if (!arkiv_person_is_role_word(k, cell))
         return;
-    guint r = arkiv_person_role_word(cell);
+    guint r = arkiv_person_role_word(k, cell);
     g_string_append_printf(out, "\t%s", cell);
     if (!(r & (ARKIV_ROLE_SUBSTITUTE | ARKIV_ROLE_SECRETARY | ARKIV_ROLE_OBSERVER)))
         g_string_append(out, "\tmedlem");
@@ -530,7 +537,7 @@ static char *row_entry(const arkiv_tag_attendance_t *m, const char *line, const 
         if (kind == COL_FOR)
             stood_for = cell;
         else if (kind == COL_ROLE)
-            append_role_cell(out, cell);
+            append_role_cell(m->k, out, cell);
         else
             g_string_append_printf(out, "\t%s", cell);
     }
@@ -564,16 +571,17 @@ static void push_entry(GPtrArray *entries, char *text, char sep)
 }
 
 typedef struct {
+    const arkiv_knowledge_t *k;
     GPtrArray *entries; /* entry_t* */
     GString *cur;
     int depth;
     gsize soft; /* end of a "(Word)" in cur that may be a nickname, or 0 */
 } splitter_t;
 
-static splitter_t splitter_new(void)
+static splitter_t splitter_new(const arkiv_knowledge_t *k)
 {
-    splitter_t sp = {g_ptr_array_new_with_free_func((GDestroyNotify)entry_free), g_string_new(NULL),
-                     0, 0};
+    splitter_t sp = {k, g_ptr_array_new_with_free_func((GDestroyNotify)entry_free),
+                     g_string_new(NULL), 0, 0};
     return sp;
 }
 
@@ -606,14 +614,14 @@ static void flush(splitter_t *sp, char sep)
 
 /* cur ends in "Name (Word)": one capitalised word in parentheses after a
  * name may be a nickname, and the name go on after it. */
-static gboolean ends_with_nickname(const char *cur)
+static gboolean ends_with_nickname(const arkiv_knowledge_t *k, const char *cur)
 {
     const char *open = strrchr(cur, '(');
     if (!open || open == cur || open[-1] != ' ')
         return FALSE;
     char *inner = g_strndup(open + 1, strlen(open + 1) - 1);
     gboolean word =
-        *inner && g_unichar_isupper(g_utf8_get_char(inner)) && !arkiv_person_is_role_word(inner);
+        *inner && g_unichar_isupper(g_utf8_get_char(inner)) && !arkiv_person_is_role_word(k, inner);
     gboolean lower = FALSE;
     for (const char *p = inner; word && *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
@@ -646,7 +654,7 @@ static void split_line(splitter_t *sp, const char *l)
                 q++;
             /* "(HNT, KMN) Elin Steinland Vinje": a comma went missing. */
             if (sp->depth == 0 && g_unichar_isupper(g_utf8_get_char(q))) {
-                if (!ends_with_nickname(sp->cur->str))
+                if (!ends_with_nickname(sp->k, sp->cur->str))
                     flush(sp, ')');
                 else
                     sp->soft = sp->cur->len;
@@ -708,7 +716,7 @@ static gboolean is_comma_mode(const arkiv_tag_attendance_t *m, char **lines)
 {
     gboolean comma = FALSE;
     for (char **l = lines; *l && !comma; l++) {
-        splitter_t sp = splitter_new();
+        splitter_t sp = splitter_new(m->k);
         split_line(&sp, skip_bullet(*l));
         flush(&sp, '\n');
         guint names = 0;
@@ -752,7 +760,7 @@ static void attach_parts(const arkiv_tag_attendance_t *m, GPtrArray *entries)
         entry_t *e = entries->pdata[i], *prev = entries->pdata[i - 1];
         char *first = g_strndup(e->text, strcspn(e->text, " "));
         gboolean role =
-            g_unichar_islower(g_utf8_get_char(e->text)) && arkiv_person_is_role_word(first);
+            g_unichar_islower(g_utf8_get_char(e->text)) && arkiv_person_is_role_word(m->k, first);
         g_free(first);
         gboolean org = !role && prev->sep == ',' && !strchr(prev->text, '(') &&
                        looks_like_org(m, e->text) && entry_is_person(m, prev->text);
@@ -781,11 +789,11 @@ static GPtrArray *split_entries(const arkiv_tag_attendance_t *m, const char *tex
 {
     char **lines = g_strsplit(text, "\n", -1);
     gboolean comma_mode = is_comma_mode(m, lines);
-    splitter_t sp = splitter_new();
+    splitter_t sp = splitter_new(m->k);
     GArray *kinds = NULL;
     for (char **lp = lines; *lp; lp++) {
         char *l = g_strchomp(g_strdup(skip_bullet(*lp)));
-        if (!*l || (sp.depth == 0 && is_header_row(l, &kinds))) {
+        if (!*l || (sp.depth == 0 && is_header_row(m->k, l, &kinds))) {
             g_free(l);
             continue;
         }
@@ -831,7 +839,7 @@ static GPtrArray *split_entries(const arkiv_tag_attendance_t *m, const char *tex
  * name, and no more non-names than names. */
 static gboolean list_like(const arkiv_tag_attendance_t *m, const char *all, const char *line)
 {
-    if (is_header_row(line, NULL))
+    if (is_header_row(m->k, line, NULL))
         return TRUE;
     /* The last lines are context enough (a name or parenthesis spans two
      * or three), and keep long lists linear. */
@@ -893,7 +901,7 @@ static void emit_entry(const arkiv_tag_attendance_t *m, const chunk_t *c, const 
 {
     const char *entry = en->text;
     char *rest = NULL;
-    char *stood_for = arkiv_person_split_for(entry, &rest);
+    char *stood_for = arkiv_person_split_for(m->k, entry, &rest);
     const char *ent = stood_for ? rest : entry;
     guint extra = 0;
     if (stood_for) {
@@ -902,7 +910,7 @@ static void emit_entry(const arkiv_tag_attendance_t *m, const chunk_t *c, const 
     }
     char *org = NULL;
     guint roles = 0;
-    char *name = arkiv_person_clean(ent, &org, &roles);
+    char *name = arkiv_person_clean(m->k, ent, &org, &roles);
     if (!name && c->role_line) {
         /* "Møteleder: Vegard Ø.": a short form of someone listed. */
         arkiv_person_t *p = arkiv_person_resolve(e->people, ent);

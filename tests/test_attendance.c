@@ -125,7 +125,7 @@ START_TEST(test_clean_table)
     const clean_case_t *c = &CLEAN_CASES[_i];
     char *org = (char *)"unset";
     guint roles = 99;
-    char *name = arkiv_person_clean(c->entry, &org, &roles);
+    char *name = arkiv_person_clean(K, c->entry, &org, &roles);
     assert_str(c->entry, name, c->name);
     assert_str(c->entry, org, c->org);
     ck_assert_msg(roles == (c->name ? c->roles : 0), "%s: roles %u want %u", c->entry, roles,
@@ -137,11 +137,11 @@ END_TEST
 
 START_TEST(test_clean_null_outputs)
 {
-    char *name = arkiv_person_clean("Kari Holm (HNT)", NULL, NULL);
+    char *name = arkiv_person_clean(K, "Kari Holm (HNT)", NULL, NULL);
     assert_str("no outputs", name, "Kari Holm");
     g_free(name);
-    ck_assert_ptr_null(arkiv_person_clean(NULL, NULL, NULL));
-    ck_assert_ptr_null(arkiv_person_clean("Kari \xff Holm", NULL, NULL));
+    ck_assert_ptr_null(arkiv_person_clean(K, NULL, NULL, NULL));
+    ck_assert_ptr_null(arkiv_person_clean(K, "Kari \xff Holm", NULL, NULL));
 }
 END_TEST
 
@@ -167,7 +167,7 @@ START_TEST(test_split_for_table)
 {
     const for_case_t *c = &FOR_CASES[_i];
     char *rest = NULL;
-    char *who = arkiv_person_split_for(c->entry, &rest);
+    char *who = arkiv_person_split_for(K, c->entry, &rest);
     assert_str(c->entry, who, c->stood_for);
     assert_str(c->entry, rest, c->rest);
     g_free(who);
@@ -381,6 +381,73 @@ START_TEST(test_merge)
     ck_assert_uint_eq(kari->roles, R_SEC);
     ck_assert_int_eq(per->status, ARKIV_ABSENT);
     arkiv_entities_free(e);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------
+ * Word lists: minutes.ini [roles] and [names]
+ * ---------------------------------------------------------------------- */
+
+START_TEST(test_word_lookups)
+{
+    /* Folded: case and diacritics do not matter; blanks collapse. */
+    ck_assert(arkiv_knowledge_has_word(K, "roles", "secretary", "Sekretær"));
+    ck_assert(arkiv_knowledge_has_word(K, "roles", "secretary", "SEKRETAER"));
+    ck_assert(arkiv_knowledge_has_word(K, "roles", "member", " fast  medlem "));
+    ck_assert(arkiv_knowledge_has_word(K, "names", "not_name_words", "Rådhuset"));
+    ck_assert(arkiv_knowledge_has_word(K, "names", "not_name_words", "radhuset"));
+    ck_assert(!arkiv_knowledge_has_word(K, "roles", "secretary", "leder"));
+    ck_assert(!arkiv_knowledge_has_word(K, "roles", "nope", "leder"));
+    ck_assert(!arkiv_knowledge_has_word(NULL, "roles", "chair", "leder"));
+    ck_assert(arkiv_knowledge_has_suffix(K, "names", "not_name_suffixes", "Pensjonistforbundet"));
+    ck_assert(arkiv_knowledge_has_suffix(K, "names", "not_name_suffixes", "rådet"));
+    ck_assert(arkiv_knowledge_has_suffix(K, "names", "not_name_suffixes", "Innherred Samkommune"));
+    ck_assert(!arkiv_knowledge_has_suffix(K, "names", "not_name_suffixes", "Holm"));
+    /* Role bits come from the [roles] key. */
+    ck_assert_uint_eq(arkiv_person_role_word(K, "Leiar"), R_CHAIR);
+    ck_assert_uint_eq(arkiv_person_role_word(K, "varaordfører"), R_MEM);
+    ck_assert_uint_eq(arkiv_person_role_word(K, "observatørar"), R_OBS);
+    ck_assert_uint_eq(arkiv_person_role_word(K, "vararepresentant"), R_SUB);
+    ck_assert_uint_eq(arkiv_person_role_word(K, "nestleder"), 0);
+    ck_assert(arkiv_person_is_role_word(K, "nestleder"));
+    ck_assert(!arkiv_person_is_role_word(K, "kommunalsjef"));
+    ck_assert(arkiv_person_is_name(K, "Jan van der Berg"));
+    ck_assert(!arkiv_person_is_name(K, "Midtre Namdal"));
+}
+END_TEST
+
+/* The lists are data: words added to minutes.ini take effect. */
+START_TEST(test_word_lists_from_data)
+{
+    char *dir = copy_data_with_people("");
+    char *path = g_build_filename(dir, "minutes.ini", NULL);
+    GKeyFile *kf = g_key_file_new();
+    ck_assert(g_key_file_load_from_file(kf, path, G_KEY_FILE_KEEP_COMMENTS, NULL));
+    const char *titles[] = {"spesialrådgiver"};
+    g_key_file_set_string_list(kf, "names", "titles", titles, 1);
+    const char *secretary[] = {"koordinator"};
+    g_key_file_set_string_list(kf, "roles", "secretary", secretary, 1);
+    ck_assert(g_key_file_save_to_file(kf, path, NULL));
+    g_key_file_free(kf);
+    arkiv_knowledge_t *k = NULL;
+    GError *err = NULL;
+    ck_assert_msg(arkiv_knowledge_load(dir, &k, &err), "%s", err ? err->message : "");
+    char *org = NULL;
+    guint roles = 0;
+    char *name = arkiv_person_clean(k, "Spesialrådgiver Kari Holm (koordinator)", &org, &roles);
+    assert_str("new title", name, "Kari Holm");
+    ck_assert_ptr_null(org);
+    ck_assert_uint_eq(roles, R_SEC);
+    g_free(name);
+    /* "sekretær" is no role word any more: it is kept as the organisation. */
+    name = arkiv_person_clean(k, "Per Olsen (sekretær)", &org, &roles);
+    assert_str("dropped role word", org, "sekretær");
+    ck_assert_uint_eq(roles, 0);
+    g_free(name);
+    g_free(org);
+    arkiv_knowledge_free(k);
+    g_free(path);
+    remove_data_dir(dir);
 }
 END_TEST
 
@@ -716,6 +783,8 @@ static Suite *attendance_suite(void)
     tcase_add_test(person, test_key_people_ini);
     tcase_add_loop_test(person, test_resolve_table, 0, (int)G_N_ELEMENTS(RESOLVE_CASES));
     tcase_add_test(person, test_merge);
+    tcase_add_test(person, test_word_lookups);
+    tcase_add_test(person, test_word_lists_from_data);
     tcase_add_loop_test(lists, test_attendance_table, 0, (int)G_N_ELEMENTS(ATT_CASES));
     tcase_add_test(lists, test_attendance_merges_into_existing);
     tcase_add_test(lists, test_attendance_empty_and_null);
