@@ -69,19 +69,31 @@ static char *leading_name(const char *chunk)
     return name;
 }
 
+/* Splits at ',', '/', ';', '&' and the words "og"/"and". */
 char **arkiv_split_names(const char *s)
 {
     GPtrArray *out = g_ptr_array_new();
-    GRegex *sep = g_regex_new("\\s*(?:,|/|;|&|\\s+og\\s+|\\s+and\\s+)\\s*", 0, 0, NULL);
-    char **chunks = sep ? g_regex_split(sep, s, 0) : g_strsplit(s, ",", -1);
+    char **chunks = g_strsplit_set(s, ",/;&", -1);
     for (char **c = chunks; *c; c++) {
-        char *name = leading_name(*c);
-        if (name)
-            g_ptr_array_add(out, name);
+        char **words = g_strsplit_set(*c, " \t\n", -1);
+        GString *part = g_string_new(NULL);
+        for (char **w = words;; w++) {
+            gboolean end = *w == NULL;
+            if (end || g_str_equal(*w, "og") || g_str_equal(*w, "and")) {
+                char *name = leading_name(part->str);
+                if (name)
+                    g_ptr_array_add(out, name);
+                g_string_truncate(part, 0);
+                if (end)
+                    break;
+            } else if (**w) {
+                g_string_append_printf(part, "%s%s", part->len ? " " : "", *w);
+            }
+        }
+        g_string_free(part, TRUE);
+        g_strfreev(words);
     }
     g_strfreev(chunks);
-    if (sep)
-        g_regex_unref(sep);
     g_ptr_array_add(out, NULL);
     return (char **)g_ptr_array_free(out, FALSE);
 }

@@ -41,6 +41,17 @@ static const fold_entry_t *lookup(gunichar c)
 
 /* NFC first so "a\u030A" is seen as å; then lowercase so only the lowercase
  * letters need table entries.  Caller frees with g_free; NULL if invalid. */
+/* TRUE when every character is below U+0300, where no combining mark can
+ * be: such text is already NFC, and normalising it only costs time (the
+ * tagger folds every word it looks up). */
+static gboolean trivially_nfc(const char *utf8)
+{
+    for (const char *p = utf8; *p != '\0'; p = g_utf8_next_char(p))
+        if (g_utf8_get_char(p) >= 0x300)
+            return FALSE;
+    return TRUE;
+}
+
 static char *lower_nfc(const char *utf8)
 {
     char *nfc;
@@ -48,6 +59,8 @@ static char *lower_nfc(const char *utf8)
 
     if (utf8 == NULL || !g_utf8_validate(utf8, -1, NULL))
         return NULL;
+    if (trivially_nfc(utf8))
+        return g_utf8_strdown(utf8, -1);
     nfc = g_utf8_normalize(utf8, -1, G_NORMALIZE_NFC);
     if (nfc == NULL)
         return NULL;

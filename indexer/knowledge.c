@@ -25,7 +25,12 @@ static const char *const empty_words[] = {NULL};
  * form names are compared in. */
 static char *name_key(const char *s)
 {
-    char *f = arkiv_fold(s);
+    /* Most words looked up are plain ASCII: lowercase them in one pass
+     * rather than through Unicode normalisation and folding. */
+    gboolean ascii = TRUE;
+    for (const char *p = s; *p && ascii; p++)
+        ascii = (unsigned char)*p < 0x80;
+    char *f = ascii ? g_ascii_strdown(s, -1) : arkiv_fold(s);
     if (!f)
         return g_strdup("");
     GString *out = g_string_new(NULL);

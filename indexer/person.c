@@ -792,7 +792,9 @@ arkiv_person_t *arkiv_person_resolve(GPtrArray *people, const char *name)
             n_key++;
             continue;
         }
-        if (is_whole_key(p->key) || !p->name)
+        /* Every partial form starts with the first name or its initial, as
+         * the key does: skip the folding for people who cannot fit. */
+        if (is_whole_key(p->key) || !p->name || q.n < 2 || p->key[0] != q.tok[0][0])
             continue;
         ftoks_t f = ftoks_new(p->name);
         if (partial_fits(&q, &f, first_initial, last_initial)) {
