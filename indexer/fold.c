@@ -39,8 +39,12 @@ static const fold_entry_t *lookup(gunichar c)
     return NULL;
 }
 
-/* NFC first so "a\u030A" is seen as å; then lowercase so only the lowercase
- * letters need table entries.  Caller frees with g_free; NULL if invalid. */
+const char *arkiv_fold_char(gunichar lower)
+{
+    const fold_entry_t *e = lookup(lower);
+    return e ? e->forms[0] : NULL;
+}
+
 /* TRUE when every character is below U+0300, where no combining mark can
  * be: such text is already NFC, and normalising it only costs time (the
  * tagger folds every word it looks up). */
@@ -52,6 +56,8 @@ static gboolean trivially_nfc(const char *utf8)
     return TRUE;
 }
 
+/* NFC first so "a\u030A" is seen as å; then lowercase so only the lowercase
+ * letters need table entries.  Caller frees with g_free; NULL if invalid. */
 static char *lower_nfc(const char *utf8)
 {
     char *nfc;

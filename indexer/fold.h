@@ -38,6 +38,10 @@
  * caller frees with g_free, or NULL if utf8 is NULL or not valid UTF-8. */
 char *arkiv_fold(const char *utf8);
 
+/* Variant-1 folding of one lowercase, precomposed letter ("ø" -> "o"), or
+ * NULL when it folds to itself. The string is static. */
+const char *arkiv_fold_char(gunichar lower);
+
 /* TRUE when arkiv_fold(utf8) differs from the lowercased word, i.e. the word
  * contains a letter from the table; callers add folded terms only then.
  * FALSE for NULL or invalid UTF-8. */

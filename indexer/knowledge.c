@@ -49,6 +49,40 @@ static char *name_key(const char *s)
     return g_string_free(out, FALSE);
 }
 
+/* name_key() for lookups without allocating: words below U+0300 (already
+ * NFC, so lowercasing and the fold table are all name_key() does) are
+ * keyed in buf; anything else goes through name_key() into *heap, which
+ * the caller g_frees. */
+static const char *lookup_key(const char *s, char *buf, gsize size, char **heap)
+{
+    gsize n = 0;
+    gboolean space = FALSE;
+    *heap = NULL;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c >= 0x300 || n + 8 >= size)
+            return *heap = name_key(s);
+        if (c == ' ' || c == '\t' || c == '\n') {
+            space = TRUE;
+            continue;
+        }
+        if (space && n)
+            buf[n++] = ' ';
+        space = FALSE;
+        gunichar lc = g_unichar_tolower(c);
+        const char *f = arkiv_fold_char(lc);
+        if (f) {
+            gsize len = strlen(f);
+            memcpy(buf + n, f, len);
+            n += len;
+        } else {
+            n += g_unichar_to_utf8(lc, buf + n);
+        }
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 char *arkiv_knowledge_find_dir(const char *override, GError **error)
 {
     if (override)
@@ -449,9 +483,9 @@ gboolean arkiv_knowledge_has_word(const arkiv_knowledge_t *k, const char *group,
     GHashTable *set = word_set(k, group, key);
     if (!set || !word)
         return FALSE;
-    char *f = name_key(word);
-    gboolean yes = g_hash_table_contains(set, f);
-    g_free(f);
+    char buf[128], *heap = NULL;
+    gboolean yes = g_hash_table_contains(set, lookup_key(word, buf, sizeof buf, &heap));
+    g_free(heap);
     return yes;
 }
 
@@ -461,12 +495,13 @@ gboolean arkiv_knowledge_has_suffix(const arkiv_knowledge_t *k, const char *grou
     GHashTable *set = word_set(k, group, key);
     if (!set || !word)
         return FALSE;
-    char *f = name_key(word);
+    char buf[128], *heap = NULL;
+    const char *f = lookup_key(word, buf, sizeof buf, &heap);
     gboolean yes = FALSE;
     /* Every tail of the folded word, at character boundaries. */
     for (const char *p = f; *p && !yes; p = g_utf8_next_char(p))
         yes = g_hash_table_contains(set, p);
-    g_free(f);
+    g_free(heap);
     return yes;
 }
 
@@ -483,9 +518,9 @@ int arkiv_knowledge_month(const arkiv_knowledge_t *k, const char *word)
 
 gboolean arkiv_knowledge_is_first_name(const arkiv_knowledge_t *k, const char *word)
 {
-    char *key = name_key(word);
-    gboolean yes = g_hash_table_contains(k->firstnames, key);
-    g_free(key);
+    char buf[128], *heap = NULL;
+    gboolean yes = g_hash_table_contains(k->firstnames, lookup_key(word, buf, sizeof buf, &heap));
+    g_free(heap);
     return yes;
 }
 

@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +56,9 @@ std::string arkiv_boolean_term(const arkiv_field_def &def, const std::string &va
 std::string arkiv_id_term(const std::string &id);
 std::string arkiv_fit_term(const std::string &term);
 
+/* people.cc: writes people_pending into user metadata. */
+void arkiv_flush_people(arkiv_db_t *db);
+
 /* stopwords (generated from data/stopwords.txt) */
 extern const char *const arkiv_stopwords[];
 
@@ -80,6 +85,9 @@ struct arkiv_db {
     bool writable = false;
     Xapian::Database *rdb = nullptr;         /* read-only handle */
     Xapian::WritableDatabase *wdb = nullptr; /* writable handle */
+    /* Person forms added since the last commit (people.cc): merged into
+     * user metadata once per person per commit, not once per document. */
+    std::map<std::string, std::set<std::string>> people_pending;
     Xapian::Database &db()
     {
         return wdb ? *wdb : *rdb;

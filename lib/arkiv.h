@@ -120,7 +120,8 @@ arkiv_status_t arkiv_db_set_setting(arkiv_db_t *db, const char *name, const char
  * them one identity key ("elisabeth tronstad"). The index keeps, per key,
  * every written form seen, and calls the fullest one (most words that are
  * not initials, then longest) the canonical name.
- * add: writable databases only; durable at the next commit.
+ * add: writable databases only; kept in memory and written by the next
+ * commit (lost, like the documents, if the handle is freed before it).
  * get: *canonical_out (malloc'd, caller frees with free()) and
  * *variants_out (NULL-terminated, canonical first; caller frees with
  * arkiv_strv_free()), both NULL and ARKIV_STATUS_NOT_FOUND for an unknown

@@ -96,6 +96,7 @@ extern "C" arkiv_status_t arkiv_db_commit(arkiv_db_t *db)
     if (!db || !db->wdb)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     ARKIV_GUARD(db->error, {
+        arkiv_flush_people(db);
         db->wdb->commit_transaction();
         db->wdb->begin_transaction(true);
         return ARKIV_STATUS_OK;

@@ -1,7 +1,8 @@
 /* people.cc — the written forms of each person across the archive, kept
  * in user metadata "person:KEY" as lines, the canonical (fullest) form
  * first. Metadata rather than documents: a person is not a search hit,
- * and the forms must survive re-indexing of any one document. */
+ * and the forms must survive re-indexing of any one document. Forms are
+ * gathered in memory and written at commit, like the documents. */
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -52,18 +53,29 @@ extern "C" arkiv_status_t arkiv_db_add_person_name(arkiv_db_t *db, const char *k
     if (!db || !db->wdb || !key || !*key || !name || !*name || strchr(name, '\n'))
         return ARKIV_STATUS_INVALID_ARGUMENT;
     ARKIV_GUARD(db->error, {
-        std::string mkey = arkiv_fit_term(person_key(key));
+        db->people_pending[key].insert(name);
+        return ARKIV_STATUS_OK;
+    })
+}
+
+void arkiv_flush_people(arkiv_db_t *db)
+{
+    for (const auto &entry : db->people_pending) {
+        std::string mkey = arkiv_fit_term(person_key(entry.first.c_str()));
         std::vector<std::string> v = split_lines(db->wdb->get_metadata(mkey));
-        if (std::find(v.begin(), v.end(), name) != v.end())
-            return ARKIV_STATUS_OK;
-        v.push_back(name);
+        size_t before = v.size();
+        for (const std::string &name : entry.second)
+            if (std::find(v.begin(), v.end(), name) == v.end())
+                v.push_back(name);
+        if (v.size() == before)
+            continue;
         std::sort(v.begin(), v.end(), fuller);
         std::string joined;
         for (const std::string &s : v)
             joined += s + "\n";
         db->wdb->set_metadata(mkey, joined);
-        return ARKIV_STATUS_OK;
-    })
+    }
+    db->people_pending.clear();
 }
 
 static char *dup(const std::string &s)

@@ -107,7 +107,7 @@ static arkiv_db_t *open_writable(const char *path)
 
 typedef struct {
     char *db;
-    gboolean json, quiet, verbose, rebuild, retry_failed;
+    gboolean json, quiet, verbose, rebuild, retry_failed, no_tagging;
     gint jobs, timeout, batch;
     char *data;
     char **roots;
@@ -132,6 +132,8 @@ static GOptionContext *make_context(index_args_t *a)
          "S"},
         {"batch", 0, 0, G_OPTION_ARG_INT, &a->batch, "Commit after N changed files (default 500)",
          "N"},
+        {"no-tagging", 0, 0, G_OPTION_ARG_NONE, &a->no_tagging,
+         "Index words only, without councils, people and items", NULL},
         {"data", 0, 0, G_OPTION_ARG_FILENAME, &a->data,
          "Data files: councils, labels, names (default $ARKIV_DATA or the installed set)", "DIR"},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->roots, NULL, "PATH..."},
@@ -196,7 +198,7 @@ static int run_index(const index_args_t *a)
     if (!load_tagger(a->data, &k, &tagger, &dir))
         return ARKIV_EXIT_ERROR;
     arkiv_db_t *db = open_writable(arkiv_cli_db_path(a->db));
-    if (!db || !check_digest(db, k, dir, a)) {
+    if (!db || (!a->no_tagging && !check_digest(db, k, dir, a))) {
         if (db)
             fprintf(stderr, "arkiv index: %s\n", arkiv_db_last_error(db));
         arkiv_db_free(db);
@@ -214,7 +216,7 @@ static int run_index(const index_args_t *a)
         o.timeout_s = (unsigned)a->timeout;
     if (a->batch > 0)
         o.batch_docs = (unsigned)a->batch;
-    o.tagger = tagger;
+    o.tagger = a->no_tagging ? NULL : tagger;
     progress_t prog = {g_get_monotonic_time(), FALSE};
     if (!a->quiet && !a->json && isatty(STDERR_FILENO)) {
         o.progress = draw_progress;
