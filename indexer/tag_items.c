@@ -332,6 +332,20 @@ static void add_names(arkiv_item_t *it, const char *phrase)
     g_strfreev(names);
 }
 
+/* The names in group 1 of every match of rx in text. */
+static void add_matched_names(const GRegex *rx, const char *text, arkiv_item_t *it)
+{
+    GMatchInfo *mi = NULL;
+    g_regex_match(rx, text, 0, &mi);
+    while (g_match_info_matches(mi)) {
+        char *who = g_match_info_fetch(mi, 1);
+        add_names(it, who);
+        g_free(who);
+        g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+}
+
 /* "v/ Name" in the first lines of the span, "Saksansvarlig: A/B" anywhere. */
 static void find_presenters(const arkiv_tag_items_t *m, const char *text, gsize start, gsize end,
                             arkiv_item_t *it)
@@ -343,23 +357,8 @@ static void find_presenters(const arkiv_tag_items_t *m, const char *text, gsize 
         head = nl ? (gsize)(nl - span) + 1 : strlen(span);
     }
     char *top = g_strndup(span, head);
-    GMatchInfo *mi = NULL;
-    g_regex_match(m->by_rx, top, 0, &mi);
-    while (g_match_info_matches(mi)) {
-        char *who = g_match_info_fetch(mi, 1);
-        add_names(it, who);
-        g_free(who);
-        g_match_info_next(mi, NULL);
-    }
-    g_match_info_free(mi);
-    g_regex_match(m->label_rx, span, 0, &mi);
-    while (g_match_info_matches(mi)) {
-        char *who = g_match_info_fetch(mi, 1);
-        add_names(it, who);
-        g_free(who);
-        g_match_info_next(mi, NULL);
-    }
-    g_match_info_free(mi);
+    add_matched_names(m->by_rx, top, it);
+    add_matched_names(m->label_rx, span, it);
     g_free(top);
     g_free(span);
 }
