@@ -154,11 +154,11 @@ static gboolean person_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_perso
 /* A case is findable by its number and by council + number, since "12/24"
  * exists in every council. */
 static gboolean case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *number,
-                           const GPtrArray *councils, GError **error)
+                           char *const *councils, guint n_councils, GError **error)
 {
     gboolean ok = add_term(db, doc, f, number, error);
-    for (guint i = 0; ok && councils && i < councils->len; i++)
-        ok = add_term2(db, doc, f, councils->pdata[i], " ", number, error);
+    for (guint i = 0; ok && i < n_councils; i++)
+        ok = add_term2(db, doc, f, councils[i], " ", number, error);
     return ok;
 }
 
@@ -177,14 +177,15 @@ static gboolean entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_entit
     for (guint i = 0; ok && i < e->items->len; i++) {
         const arkiv_item_t *it = e->items->pdata[i];
         if (strchr(it->number, '/'))
-            ok = case_terms(db, doc, ARKIV_FIELD_CASE, it->number, e->councils, error);
+            ok = case_terms(db, doc, ARKIV_FIELD_CASE, it->number, (char **)e->councils->pdata,
+                            e->councils->len, error);
         if (ok && it->decision)
             ok = check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision), error);
     }
     for (guint i = 0; ok && i < e->refs->len; i++) {
         const arkiv_ref_t *r = e->refs->pdata[i];
-        GPtrArray one = {(gpointer *)&r->council, 1};
-        ok = case_terms(db, doc, ARKIV_FIELD_REF, r->number, r->council ? &one : NULL, error);
+        ok =
+            case_terms(db, doc, ARKIV_FIELD_REF, r->number, &r->council, r->council ? 1 : 0, error);
     }
     for (guint i = 0; ok && i < e->projects->len; i++)
         ok = add_term(db, doc, ARKIV_FIELD_PROJECT, e->projects->pdata[i], error);

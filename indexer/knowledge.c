@@ -25,12 +25,7 @@ static const char *const empty_words[] = {NULL};
  * form names are compared in. */
 static char *name_key(const char *s)
 {
-    /* Most words looked up are plain ASCII: lowercase them in one pass
-     * rather than through Unicode normalisation and folding. */
-    gboolean ascii = TRUE;
-    for (const char *p = s; *p && ascii; p++)
-        ascii = (unsigned char)*p < 0x80;
-    char *f = ascii ? g_ascii_strdown(s, -1) : arkiv_fold(s);
+    char *f = arkiv_fold(s);
     if (!f)
         return g_strdup("");
     GString *out = g_string_new(NULL);
@@ -413,9 +408,9 @@ static const char *council_exact(const arkiv_knowledge_t *k, const char *name)
     char *trimmed = g_strstrip(g_strdup(name));
     const char *c = g_hash_table_lookup(k->council_by_acronym, trimmed);
     if (!c) {
-        char *key = name_key(trimmed);
-        c = g_hash_table_lookup(k->council_by_name, key);
-        g_free(key);
+        char buf[128], *heap = NULL;
+        c = g_hash_table_lookup(k->council_by_name, lookup_key(trimmed, buf, sizeof buf, &heap));
+        g_free(heap);
     }
     g_free(trimmed);
     return c;
@@ -526,16 +521,16 @@ gboolean arkiv_knowledge_is_first_name(const arkiv_knowledge_t *k, const char *w
 
 const char *arkiv_knowledge_person_same(const arkiv_knowledge_t *k, const char *name)
 {
-    char *key = name_key(name);
-    const char *c = g_hash_table_lookup(k->same, key);
-    g_free(key);
+    char buf[128], *heap = NULL;
+    const char *c = g_hash_table_lookup(k->same, lookup_key(name, buf, sizeof buf, &heap));
+    g_free(heap);
     return c;
 }
 
 gboolean arkiv_knowledge_person_distinct(const arkiv_knowledge_t *k, const char *name)
 {
-    char *key = name_key(name);
-    gboolean yes = g_hash_table_contains(k->distinct, key);
-    g_free(key);
+    char buf[128], *heap = NULL;
+    gboolean yes = g_hash_table_contains(k->distinct, lookup_key(name, buf, sizeof buf, &heap));
+    g_free(heap);
     return yes;
 }

@@ -141,8 +141,6 @@ static void add_unknown(arkiv_entities_t *e, const char *x)
     g_free(s);
 }
 
-static void add_unknown(arkiv_entities_t *e, const char *x);
-
 static void resolve(const arkiv_tag_council_t *m, const char *x, arkiv_entities_t *e)
 {
     /* "Brukerutvalget ved Nordfjell sykehus" is one hospital's body, not
@@ -185,8 +183,6 @@ static gboolean from_match(const arkiv_tag_council_t *m, GRegex *rx, const char 
     g_match_info_free(mi);
     return found;
 }
-
-static void add_unknown(arkiv_entities_t *e, const char *x);
 
 static gboolean from_acronym_line(const arkiv_tag_council_t *m, char **lines, arkiv_entities_t *e)
 {

@@ -37,7 +37,8 @@ enum {
     M_COUNT
 };
 
-static metric_t metrics[M_COUNT] = {
+/* Names and thresholds; main() copies them into the counts it fills. */
+static const metric_t METRICS[M_COUNT] = {
     {"kind", 0, 0, 0, 0},  {"council", 0.98, 0, 0, 0}, {"date", 0.98, 0, 0, 0},
     {"place", 0, 0, 0, 0}, {"present", 0.95, 0, 0, 0}, {"absent", 0.95, 0, 0, 0},
     {"role", 0, 0, 0, 0},  {"org", 0, 0, 0, 0},        {"case", 0.98, 0, 0, 0},
@@ -263,7 +264,7 @@ static arkiv_entities_t *tag_file(const arkiv_tagger_t *tg, const char *path)
 }
 
 static int run_doc(const arkiv_tagger_t *tg, const char *expected, const char *textpath,
-                   gboolean verbose)
+                   gboolean verbose, metric_t *metrics)
 {
     doc_sets_t d;
     for (int i = 0; i < M_COUNT; i++)
@@ -289,7 +290,7 @@ static int run_doc(const arkiv_tagger_t *tg, const char *expected, const char *t
 }
 
 static int run_dir(const arkiv_tagger_t *tg, const char *dir, const char *text_dir,
-                   gboolean verbose, guint *n_docs)
+                   gboolean verbose, metric_t *metrics, guint *n_docs)
 {
     GDir *gd = g_dir_open(dir, 0, NULL);
     if (!gd) {
@@ -310,7 +311,7 @@ static int run_dir(const arkiv_tagger_t *tg, const char *dir, const char *text_d
         if (text_dir && !g_file_test(txt, G_FILE_TEST_EXISTS))
             printf("skip %s: %s absent\n", base, txt);
         else
-            rc |= run_doc(tg, exp, txt, verbose), (*n_docs)++;
+            rc |= run_doc(tg, exp, txt, verbose, metrics), (*n_docs)++;
         g_free(exp);
         g_free(txt);
     }
@@ -318,7 +319,7 @@ static int run_dir(const arkiv_tagger_t *tg, const char *dir, const char *text_d
     return rc;
 }
 
-static int report(guint n_docs)
+static int report(metric_t *metrics, guint n_docs)
 {
     int rc = 0;
     printf("%u documents\n%-10s %5s %5s %5s %6s %6s %6s %s\n", n_docs, "entity", "tp", "fp", "fn",
@@ -362,15 +363,17 @@ int main(int argc, char **argv)
             seed_text = argv[i + 1], last = i;
     int rc = 0;
     guint n_docs = 0;
+    metric_t metrics[M_COUNT];
+    memcpy(metrics, METRICS, sizeof metrics);
     for (int i = 2; i < last; i++) {
         gboolean seeds = g_str_has_suffix(argv[i], "seeds") || g_str_has_suffix(argv[i], "seeds/");
         if (seeds && (!seed_text || !g_file_test(seed_text, G_FILE_TEST_IS_DIR))) {
             printf("skip %s: no seed texts\n", argv[i]);
             continue;
         }
-        rc |= run_dir(tg, argv[i], seeds ? seed_text : NULL, verbose, &n_docs);
+        rc |= run_dir(tg, argv[i], seeds ? seed_text : NULL, verbose, metrics, &n_docs);
     }
-    rc |= report(n_docs);
+    rc |= report(metrics, n_docs);
     arkiv_tagger_free(tg);
     arkiv_knowledge_free(k);
     return rc;
