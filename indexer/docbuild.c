@@ -19,7 +19,7 @@ static const glong max_title_chars = 160;
 static char *pick_title(char **pages, const arkiv_extract_result_t *ex, const char *path)
 {
     for (char **p = pages; p && *p; p++) {
-        char **lines = g_strsplit(*p, "\n", -1);
+        char **lines = g_strsplit_set(*p, "\n", -1);
         for (char **l = lines; *l; l++) {
             char *t = g_strstrip(g_strdup(*l));
             if (*t) {
@@ -144,7 +144,7 @@ static gboolean person_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_perso
         ok = add_term(db, doc, ARKIV_FIELD_ROLE, *r, error) &&
              add_term2(db, doc, ARKIV_FIELD_ROLE, *r, ":", p->key, error);
     g_free(roles);
-    char **orgs = p->org ? g_strsplit(p->org, ",", -1) : NULL;
+    char **orgs = p->org ? g_strsplit_set(p->org, ",", -1) : NULL;
     for (char **o = orgs; ok && o && *o; o++)
         ok = add_term(db, doc, ARKIV_FIELD_ORG, g_strstrip(*o), error);
     g_strfreev(orgs);

@@ -298,7 +298,7 @@ static gboolean load_firstnames(arkiv_knowledge_t *k, const char *dir, GChecksum
         ok = FALSE;
     } else {
         g_checksum_update(sum, (const guchar *)text, len);
-        char **lines = g_strsplit(text, "\n", -1);
+        char **lines = g_strsplit_set(text, "\n", -1);
         for (char **l = lines; *l; l++) {
             g_strstrip(*l);
             if (**l && **l != '#')

@@ -403,7 +403,7 @@ arkiv_norm_status_t arkiv_normalise_page(const char *utf8, char **out)
     *out = NULL;
     if (status != ARKIV_NORM_OK)
         return status;
-    lines = g_strsplit(clean, "\n", -1);
+    lines = g_strsplit_set(clean, "\n", -1);
     g_free(clean);
     *out = process_lines(lines, NULL, g_strv_length(lines));
     g_strfreev(lines);
@@ -505,7 +505,7 @@ static arkiv_norm_status_t page_init(page_t *page, const char *utf8)
     memset(page, 0, sizeof *page);
     if (status != ARKIV_NORM_OK)
         return status;
-    page->lines = g_strsplit(clean, "\n", -1);
+    page->lines = g_strsplit_set(clean, "\n", -1);
     g_free(clean);
     page->n_lines = g_strv_length(page->lines);
     page->removed = g_new0(gboolean, page->n_lines + 1);

@@ -153,7 +153,7 @@ gboolean arkiv_person_is_name(const arkiv_knowledge_t *k, const char *s)
 {
     if (!s || !g_utf8_validate(s, -1, NULL))
         return FALSE;
-    char **tok = g_strsplit(s, " ", -1);
+    char **tok = g_strsplit_set(s, " ", -1);
     guint n = g_strv_length(tok);
     gboolean ok = n >= 2 && n <= 5;
     for (guint i = 0; ok && i < n; i++) {
@@ -478,7 +478,7 @@ static guint glued_name_end(char **tok, guint a, guint n, extras_t *x)
  * glued to an organisation. NULL when none of these is a name. */
 static char *find_name(const char *text, extras_t *x)
 {
-    char **tok = g_strsplit(text, " ", -1);
+    char **tok = g_strsplit_set(text, " ", -1);
     guint n = g_strv_length(tok);
     char *found = NULL;
     for (guint a = 0; a <= 2 && a < n && !found; a++) {
@@ -534,7 +534,7 @@ char *arkiv_person_clean(const arkiv_knowledge_t *k, const char *entry, char **o
     }
     cut_comment(s);
     extras_t x = {k, g_ptr_array_new_with_free_func(g_free), 0};
-    char **cells = g_strsplit(s, "\t", -1);
+    char **cells = g_strsplit_set(s, "\t", -1);
     /* Cell 0 holds the name, maybe with parentheses and comma parts after
      * it; further cells are roles or organisations. */
     char *outside = take_parens(cells[0] ? cells[0] : "", &x);
@@ -773,7 +773,7 @@ arkiv_person_t *arkiv_person_resolve(GPtrArray *people, const char *name)
         return NULL;
     char *clean = squeeze(name);
     g_strdelimit(clean, "\t", ' ');
-    char **raw = g_strsplit(clean, " ", -1);
+    char **raw = g_strsplit_set(clean, " ", -1);
     guint n = g_strv_length(raw);
     gboolean first_initial = n == 2 && is_initial(raw[0]);
     gboolean last_initial = n >= 2 && is_initial(raw[n - 1]) && !is_initial(raw[0]);
@@ -815,7 +815,7 @@ arkiv_person_t *arkiv_person_resolve(GPtrArray *people, const char *name)
 /* How full a written name is: full words count most, then tokens. */
 static guint fullness(const char *name)
 {
-    char **tok = g_strsplit(name ? name : "", " ", -1);
+    char **tok = g_strsplit_set(name ? name : "", " ", -1);
     guint words = 0, all = 0;
     for (char **t = tok; *t; t++) {
         if (!**t)

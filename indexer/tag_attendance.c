@@ -742,7 +742,7 @@ static gboolean looks_like_org(const arkiv_tag_attendance_t *m, const char *s)
 {
     if (!g_unichar_isupper(g_utf8_get_char(s)) || entry_is_person(m, s))
         return FALSE;
-    char **w = g_strsplit(s, " ", -1);
+    char **w = g_strsplit_set(s, " ", -1);
     guint n = g_strv_length(w);
     g_strfreev(w);
     for (const char *p = s; *p; p++)
@@ -787,7 +787,7 @@ static void attach_parts(const arkiv_tag_attendance_t *m, GPtrArray *entries)
 static GPtrArray *split_entries(const arkiv_tag_attendance_t *m, const char *text,
                                 gboolean substitutes)
 {
-    char **lines = g_strsplit(text, "\n", -1);
+    char **lines = g_strsplit_set(text, "\n", -1);
     gboolean comma_mode = is_comma_mode(m, lines);
     splitter_t sp = splitter_new(m->k);
     GArray *kinds = NULL;
@@ -1042,7 +1042,7 @@ static gboolean org_sublabel(reader_t *r, const char *text, const char *rest)
         return FALSE;
     if (!g_unichar_isupper(g_utf8_get_char(text)))
         return FALSE;
-    char **w = g_strsplit(text, " ", -1);
+    char **w = g_strsplit_set(text, " ", -1);
     guint n = g_strv_length(w);
     g_strfreev(w);
     if (n > 4 && !arkiv_knowledge_council(r->m->k, text))
@@ -1154,7 +1154,7 @@ static gsize read_header(reader_t *r, const char *text)
  * the minutes): one line each, no continuation. */
 static void read_role_lines(reader_t *r, const char *text)
 {
-    char **lines = g_strsplit(text, "\n", -1);
+    char **lines = g_strsplit_set(text, "\n", -1);
     for (char **l = lines; *l; l++) {
         char *ltext = NULL, *rest = NULL;
         label_t lab = {0};

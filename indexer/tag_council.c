@@ -157,7 +157,7 @@ static void resolve(const arkiv_tag_council_t *m, const char *x, arkiv_entities_
 static char **first_lines(const char *text, guint max)
 {
     GPtrArray *out = g_ptr_array_new();
-    char **all = g_strsplit(text, "\n", -1);
+    char **all = g_strsplit_set(text, "\n", -1);
     for (char **l = all; *l && out->len < max; l++) {
         char *s = g_strstrip(g_strdup(*l));
         if (*s)

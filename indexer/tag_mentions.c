@@ -53,7 +53,7 @@ static gboolean surname_ok(const arkiv_tag_mentions_t *m, const char *w)
  * name to the last acceptable surname; NULL when there is none. */
 static char *name_in_run(const arkiv_tag_mentions_t *m, const char *run)
 {
-    char **w = g_strsplit(run, " ", -1);
+    char **w = g_strsplit_set(run, " ", -1);
     guint n = g_strv_length(w), first = n, last = n;
     for (guint i = 0; i < n && first == n; i++)
         if (arkiv_knowledge_is_first_name(m->k, w[i]))
