@@ -102,7 +102,7 @@ static void fallback_date(arkiv_entities_t *e, const arkiv_file_info_t *info,
     g_date_time_unref(dt);
 }
 
-static gboolean check(arkiv_db_t *db, arkiv_status_t st, GError **error)
+gboolean arkiv_docbuild_check(arkiv_db_t *db, arkiv_status_t st, GError **error)
 {
     if (st == ARKIV_STATUS_OK)
         return TRUE;
@@ -114,7 +114,7 @@ static gboolean check(arkiv_db_t *db, arkiv_status_t st, GError **error)
 static gboolean add_term(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *v,
                          GError **error)
 {
-    return !v || !*v || check(db, arkiv_doc_add_term(doc, f, v), error);
+    return !v || !*v || arkiv_docbuild_check(db, arkiv_doc_add_term(doc, f, v), error);
 }
 
 static gboolean add_term2(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *a,
@@ -134,7 +134,7 @@ static gboolean person_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_perso
     /* The archive-wide list of this person's written forms (arkiv.h). */
     gboolean ok = add_term(db, doc, ARKIV_FIELD_PERSON, p->key, error) &&
                   (!p->key || !*p->key || !p->name || !*p->name ||
-                   check(db, arkiv_db_add_person_name(db, p->key, p->name), error));
+                   arkiv_docbuild_check(db, arkiv_db_add_person_name(db, p->key, p->name), error));
     if (ok && p->status != ARKIV_MENTIONED)
         ok =
             add_term(db, doc, p->status == ARKIV_PRESENT ? ARKIV_FIELD_PRESENT : ARKIV_FIELD_ABSENT,
@@ -153,7 +153,7 @@ static gboolean person_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_perso
 
 /* A case is findable by its number and by council + number, since "12/24"
  * exists in every council. */
-static gboolean case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *number,
+gboolean arkiv_docbuild_case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *number,
                            char *const *councils, guint n_councils, GError **error)
 {
     gboolean ok = add_term(db, doc, f, number, error);
@@ -162,8 +162,10 @@ static gboolean case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, co
     return ok;
 }
 
-static gboolean entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_entities_t *e,
-                             GError **error)
+/* Terms for the meeting's entities; an item document takes the meeting's
+ * council, date, kind and place (with_people FALSE) so filters find it. */
+gboolean arkiv_docbuild_entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_entities_t *e,
+                                     gboolean with_people, GError **error)
 {
     gboolean ok = add_term(db, doc, ARKIV_FIELD_KIND, e->kind, error) &&
                   add_term(db, doc, ARKIV_FIELD_PLACE, e->place, error);
@@ -171,21 +173,23 @@ static gboolean entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_entit
         ok = add_term(db, doc, ARKIV_FIELD_COUNCIL, e->councils->pdata[i], error);
     int y = 0, m = 0, d = 0;
     if (ok && e->date && sscanf(e->date, "%d-%d-%d", &y, &m, &d) == 3)
-        ok = check(db, arkiv_doc_set_date(doc, y, m, d), error);
+        ok = arkiv_docbuild_check(db, arkiv_doc_set_date(doc, y, m, d), error);
+    if (!with_people)
+        return ok;
     for (guint i = 0; ok && i < e->people->len; i++)
         ok = person_terms(db, doc, e->people->pdata[i], error);
     for (guint i = 0; ok && i < e->items->len; i++) {
         const arkiv_item_t *it = e->items->pdata[i];
         if (strchr(it->number, '/'))
-            ok = case_terms(db, doc, ARKIV_FIELD_CASE, it->number, (char **)e->councils->pdata,
+            ok = arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_CASE, it->number, (char **)e->councils->pdata,
                             e->councils->len, error);
         if (ok && it->decision)
-            ok = check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision), error);
+            ok = arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision), error);
     }
     for (guint i = 0; ok && i < e->refs->len; i++) {
         const arkiv_ref_t *r = e->refs->pdata[i];
         ok =
-            case_terms(db, doc, ARKIV_FIELD_REF, r->number, &r->council, r->council ? 1 : 0, error);
+            arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_REF, r->number, &r->council, r->council ? 1 : 0, error);
     }
     for (guint i = 0; ok && i < e->projects->len; i++)
         ok = add_term(db, doc, ARKIV_FIELD_PROJECT, e->projects->pdata[i], error);
@@ -194,60 +198,69 @@ static gboolean entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_entit
 
 static gboolean fill_doc(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_file_info_t *info,
                          const arkiv_extract_result_t *ex, char **pages, const char *headers,
-                         const arkiv_entities_t *e, GError **error)
+                         const char *title, const arkiv_entities_t *e, GError **error)
 {
     guint n_pages = pages ? g_strv_length(pages) : 0;
-    char *title = pick_title(pages, ex, info->path);
     char *data = make_data(info, ex, title, n_pages, headers, e);
-    gboolean ok = check(db, arkiv_doc_set_file(doc, info), error) &&
-                  check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, title), error) &&
-                  check(db, arkiv_doc_set_data(doc, data), error) &&
+    gboolean ok = arkiv_docbuild_check(db, arkiv_doc_set_file(doc, info), error) &&
+                  arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, title), error) &&
+                  arkiv_docbuild_check(db, arkiv_doc_set_data(doc, data), error) &&
                   add_term(db, doc, ARKIV_FIELD_MIME, ex->mime, error) &&
                   add_term(db, doc, ARKIV_FIELD_ENCODING, ex->encoding, error) &&
-                  entity_terms(db, doc, e, error);
+                  arkiv_docbuild_entity_terms(db, doc, e, TRUE, error);
     for (guint i = 0; ok && i < n_pages; i++)
-        ok = check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, pages[i]), error);
-    g_free(title);
+        ok = arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, pages[i]), error);
     g_free(data);
     return ok;
 }
 
-static arkiv_entities_t *tag(const arkiv_tagger_t *tagger, char **pages, const char *headers,
-                             const arkiv_file_info_t *info, const arkiv_extract_result_t *ex)
+gboolean arkiv_docbuild_prepare(const arkiv_extract_result_t *ex, const arkiv_tagger_t *tagger,
+                                arkiv_prepared_t *out, GError **error)
 {
-    arkiv_entities_t *e = tagger && pages ? arkiv_tagger_run(tagger, (const char *const *)pages,
-                                                             g_strv_length(pages), headers)
-                                          : arkiv_entities_new();
-    if (ex->outcome == ARKIV_EXTRACT_NO_TEXT) {
-        g_free(e->kind);
-        e->kind = g_strdup("notext");
-    }
-    fallback_date(e, info, ex);
-    return e;
-}
-
-gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
-                              const arkiv_extract_result_t *ex, const arkiv_tagger_t *tagger,
-                              GError **error)
-{
-    char **pages = NULL, *headers = NULL;
     if (ex->pages) {
-        arkiv_norm_status_t ns = arkiv_normalise_pages((const char *const *)ex->pages,
-                                                       g_strv_length(ex->pages), &pages, &headers);
+        arkiv_norm_status_t ns =
+            arkiv_normalise_pages((const char *const *)ex->pages, g_strv_length(ex->pages),
+                                  &out->pages, &out->headers);
         if (ns != ARKIV_NORM_OK) {
             g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "text could not be normalised");
             return FALSE;
         }
     }
-    arkiv_entities_t *e = tag(tagger, pages, headers, info, ex);
+    out->entities = tagger && out->pages
+                        ? arkiv_tagger_run(tagger, (const char *const *)out->pages,
+                                           g_strv_length(out->pages), out->headers)
+                        : arkiv_entities_new();
+    if (ex->outcome == ARKIV_EXTRACT_NO_TEXT) {
+        g_free(out->entities->kind);
+        out->entities->kind = g_strdup("notext");
+    }
+    return TRUE;
+}
+
+void arkiv_prepared_clear(arkiv_prepared_t *p)
+{
+    if (!p)
+        return;
+    g_strfreev(p->pages);
+    g_free(p->headers);
+    arkiv_entities_free(p->entities);
+    memset(p, 0, sizeof *p);
+}
+
+gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
+                              const arkiv_extract_result_t *ex, arkiv_prepared_t *prep,
+                              GError **error)
+{
+    arkiv_entities_t *e = prep->entities;
+    fallback_date(e, info, ex);
     arkiv_doc_t *doc = NULL;
-    gboolean ok = check(db, arkiv_doc_new(db, info->id, &doc), error) &&
-                  fill_doc(db, doc, info, ex, pages, headers, e, error) &&
-                  arkiv_foldsyn_add(db, pages, error) &&
-                  check(db, arkiv_db_replace(db, doc), error);
+    char *title = pick_title(prep->pages, ex, info->path);
+    gboolean ok = arkiv_docbuild_check(db, arkiv_doc_new(db, info->id, &doc), error) &&
+                  fill_doc(db, doc, info, ex, prep->pages, prep->headers, title, e, error) &&
+                  arkiv_foldsyn_add(db, prep->pages, error) &&
+                  arkiv_docbuild_check(db, arkiv_db_replace(db, doc), error) &&
+                  arkiv_docbuild_items(db, info, title, prep->pages, e, error);
     arkiv_doc_free(doc);
-    arkiv_entities_free(e);
-    g_strfreev(pages);
-    g_free(headers);
+    g_free(title);
     return ok;
 }

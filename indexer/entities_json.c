@@ -37,7 +37,7 @@ static void add_person(JsonBuilder *b, const arkiv_person_t *p)
     json_builder_end_object(b);
 }
 
-static void add_item(JsonBuilder *b, const arkiv_item_t *it)
+void arkiv_item_to_json(const arkiv_item_t *it, JsonBuilder *b)
 {
     json_builder_begin_object(b);
     member_string(b, "number", it->number);
@@ -65,7 +65,7 @@ void arkiv_entities_to_json(const arkiv_entities_t *e, JsonBuilder *b)
     json_builder_set_member_name(b, "items");
     json_builder_begin_array(b);
     for (guint i = 0; i < e->items->len; i++)
-        add_item(b, e->items->pdata[i]);
+        arkiv_item_to_json(e->items->pdata[i], b);
     json_builder_end_array(b);
     json_builder_set_member_name(b, "references");
     json_builder_begin_array(b);

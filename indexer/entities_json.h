@@ -10,5 +10,7 @@
 /* Adds members kind, councils, council, date, date_source, place, people,
  * items, references and projects to the object b is building. */
 void arkiv_entities_to_json(const arkiv_entities_t *e, JsonBuilder *b);
+/* One agenda item as an object {number, title, decision, presenters, page}. */
+void arkiv_item_to_json(const arkiv_item_t *it, JsonBuilder *b);
 
 #endif

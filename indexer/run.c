@@ -119,7 +119,10 @@ static gboolean store_document(run_t *run, const pending_t *p, const arkiv_extra
         return ok;
     }
     arkiv_file_info_t info = {p->id, p->path, p->size, p->mtime, hash, NULL};
-    gboolean ok = arkiv_docbuild_write(run->db, &info, ex, run->o->tagger, &local);
+    arkiv_prepared_t prep = {0};
+    gboolean ok = arkiv_docbuild_prepare(ex, run->o->tagger, &prep, &local) &&
+                  arkiv_docbuild_write(run->db, &info, ex, &prep, &local);
+    arkiv_prepared_clear(&prep);
     g_free(hash);
     if (!ok && g_error_matches(local, G_FILE_ERROR, G_FILE_ERROR_INVAL)) {
         add_problem(run->report, p->path, local->message, "damaged", TRUE);

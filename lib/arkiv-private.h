@@ -24,7 +24,9 @@ enum arkiv_slot {
     ARKIV_SLOT_HASH = 8,     /* hex content hash */
     ARKIV_SLOT_TEXT = 9,     /* body text, for snippets */
     ARKIV_SLOT_FAILURE = 10, /* unused since failures moved to user metadata */
-    ARKIV_SLOT_PAGES = 11    /* term position where each page starts: "1,530,1042" */
+    ARKIV_SLOT_PAGES = 11,     /* term position where each page starts: "1,530,1042" */
+    ARKIV_SLOT_MEETING = 12,   /* collapse key: the meeting's id (its own for a meeting) */
+    ARKIV_SLOT_FIRST_PAGE = 13 /* decimal page number of the first body page, when not 1 */
 };
 
 #define ARKIV_NO_SLOT ((Xapian::valueno)-1)

@@ -69,7 +69,9 @@ typedef enum {
     ARKIV_FIELD_PROJECT, /* boolean "project:", prefix XJ: "hjem til hjem" */
     ARKIV_FIELD_ORG,     /* boolean "org:", prefix XO: "hnt" */
     ARKIV_FIELD_PLACE,   /* boolean "place:", prefix XL: "teams" */
-    ARKIV_FIELD_DECISION /* free text "decision:", prefix XD (decision text only) */
+    ARKIV_FIELD_DECISION, /* free text "decision:", prefix XD (decision text only) */
+    ARKIV_FIELD_LEVEL     /* boolean "level:", prefix XV: "meeting" or "item"; set by
+                             the library (arkiv_doc_set_parent), never by callers */
 } arkiv_field_t;
 
 /* ------------------------------------------------------------------ */
@@ -131,6 +133,51 @@ arkiv_status_t arkiv_db_person_names(arkiv_db_t *db, const char *key, char **can
                                      char ***variants_out);
 void arkiv_strv_free(char **v);
 
+/* Council names from the gazetteer (indexer/knowledge.h): `name` (an
+ * acronym, alias or other-language form: "ASU") is another name of the
+ * council `canonical` ("Administrativt samarbeidsutvalg"); call it once
+ * with name == canonical too. Stored in the index (user metadata
+ * "council:" + lowercased name, durable at the next commit) so that:
+ *   - the query parser maps council:ASU, council:"administrativt
+ *     samarbeidsutvalg" and case:"ASU 12/24" to the canonical name;
+ *   - every document written afterwards whose free text contains all the
+ *     words of one of a council's names gets the words of all its other
+ *     names as unpositioned terms, so a search for "ASU" also finds text
+ *     that only writes "Administrativt samarbeidsutvalg" and back.
+ * Writable databases only. */
+arkiv_status_t arkiv_db_add_council_name(arkiv_db_t *db, const char *canonical, const char *name);
+
+/* The canonical council name for any of its names (case-insensitive), as
+ * given to arkiv_db_add_council_name. *canonical_out is malloc'd (caller
+ * frees with free()); ARKIV_STATUS_NOT_FOUND and NULL for an unknown name. */
+arkiv_status_t arkiv_db_council_canonical(arkiv_db_t *db, const char *name, char **canonical_out);
+
+/* The identity key of a person from any written form seen at index time
+ * (case-insensitive: "Elisabeth Kvam Tronstad" -> "elisabeth tronstad").
+ * *key_out is malloc'd (caller frees with free()); ARKIV_STATUS_NOT_FOUND
+ * and NULL when no document wrote the name that way. The query parser
+ * uses the same lookup for person:, present:, absent: and role:ROLE:NAME,
+ * and falls back to the value itself (a key typed as is). */
+arkiv_status_t arkiv_db_resolve_person(arkiv_db_t *db, const char *name, char **key_out);
+
+/* The stored data (arkiv_doc_set_data) of the document with this id.
+ * *data_out is malloc'd (caller frees with free()); ARKIV_STATUS_NOT_FOUND
+ * and NULL when there is no such document. */
+arkiv_status_t arkiv_db_get_data(arkiv_db_t *db, const char *id, char **data_out);
+
+/* Every value of a boolean field across the archive, in byte order, with
+ * the number of documents (meetings and items both) carrying it; only
+ * values starting with `starts_with` (normalised like a query value; ""
+ * or NULL for all). The list belongs to the caller: arkiv_values_free. */
+typedef struct arkiv_values arkiv_values_t;
+arkiv_status_t arkiv_db_field_values(arkiv_db_t *db, arkiv_field_t field, const char *starts_with,
+                                     arkiv_values_t **values_out);
+size_t arkiv_values_count(const arkiv_values_t *values);
+/* *value is owned by values, valid until arkiv_values_free. */
+arkiv_status_t arkiv_values_get(const arkiv_values_t *values, size_t i, const char **value,
+                                unsigned *count);
+void arkiv_values_free(arkiv_values_t *values);
+
 /* Delete the document with this stable id and every document whose
  * parent it is. ARKIV_STATUS_NOT_FOUND if there was none. */
 arkiv_status_t arkiv_db_delete(arkiv_db_t *db, const char *id);
@@ -187,6 +234,16 @@ arkiv_status_t arkiv_doc_add_term(arkiv_doc_t *doc, arkiv_field_t field, const c
 arkiv_status_t arkiv_doc_set_date(arkiv_doc_t *doc, int year, int month, int day);
 /* File facts for incremental indexing; also adds the path: terms. */
 arkiv_status_t arkiv_doc_set_file(arkiv_doc_t *doc, const arkiv_file_info_t *info);
+/* Make this document an agenda item of the meeting document `parent_id`:
+ * it gets level:item (others get level:meeting), the parent link that
+ * arkiv_db_delete follows, and the meeting id as its collapse key, so
+ * search shows one hit per meeting. Replacing a meeting document deletes
+ * its old items first; write the items after their meeting. */
+arkiv_status_t arkiv_doc_set_parent(arkiv_doc_t *doc, const char *parent_id);
+/* The 1-based page of the document's first ARKIV_FIELD_BODY text
+ * (default 1); each later body text is the next page. An item document
+ * sets the page where the item starts, so its hits name real pages. */
+arkiv_status_t arkiv_doc_set_page(arkiv_doc_t *doc, unsigned page);
 /* Opaque stored data (arkiv stores JSON); returned with each hit. */
 arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data);
 
@@ -226,10 +283,13 @@ typedef struct {
     const char *hi_end;
     unsigned snippet_length; /* bytes of text to aim for */
     int facets;              /* non-zero: count facets over the whole match */
+    unsigned facet_limit;    /* rows per facet; 0 = defaults (100; "person" 20) */
+    int collapse;            /* non-zero: one hit per meeting (its best document,
+                                the meeting or one of its items) */
 } arkiv_search_options_t;
 
 /* Defaults: offset 0, limit 10, relevance, plain snippets without
- * markers, 200 bytes, facets on. */
+ * markers, 200 bytes, facets on with default limits, collapse on. */
 void arkiv_search_options_init(arkiv_search_options_t *options);
 
 typedef struct arkiv_results arkiv_results_t;
@@ -252,13 +312,23 @@ typedef struct {
     unsigned page;       /* 1-based page of the first query word found in
                             the body, 0 when unknown */
     double score;        /* percentage 0..100 for relevance order */
+    const char *parent;  /* an item's meeting id; "" for a meeting */
+    unsigned collapsed;  /* with collapse: further matching documents of the
+                            same meeting not shown */
 } arkiv_hit_t;
 
 /* Strings in *hit are owned by results, valid until arkiv_results_free. */
 arkiv_status_t arkiv_results_get(const arkiv_results_t *results, size_t i, arkiv_hit_t *hit);
 
-/* Facet counts ("council", "year", "kind") over the whole match, most
- * frequent first. ARKIV_STATUS_NOT_FOUND for an unknown facet name or
+/* When the query matched nothing and looks misspelt: the query with
+ * Xapian's spelling correction ("Mente du: …"), else "". Owned by results,
+ * valid until arkiv_results_free. */
+const char *arkiv_results_suggestion(const arkiv_results_t *results);
+
+/* Facet counts ("council", "year", "kind", "person") over the whole
+ * match, counting meetings: a meeting whose items also match counts
+ * once, and a meeting with two councils counts for each. Most frequent
+ * first. ARKIV_STATUS_NOT_FOUND for an unknown facet name or
  * when the search was made without facets. The facets handle is owned by
  * results, valid until arkiv_results_free; do not free it. */
 typedef struct arkiv_facets arkiv_facets_t;
@@ -268,6 +338,10 @@ size_t arkiv_facets_count(const arkiv_facets_t *facets);
 /* *value is owned by the facets, valid until arkiv_results_free. */
 arkiv_status_t arkiv_facets_get(const arkiv_facets_t *facets, size_t i, const char **value,
                                 unsigned *count);
+/* What to show for row i: the canonical name for "person" (whose values
+ * are identity keys), the value itself for the others. Owned by the
+ * facets, valid until arkiv_results_free. */
+arkiv_status_t arkiv_facets_get_label(const arkiv_facets_t *facets, size_t i, const char **label);
 /* NULL-terminated list of facet names; static storage. */
 const char *const *arkiv_facet_names(void);
 

@@ -8,6 +8,7 @@ struct arkiv_doc {
     std::string id;
     std::string text;  /* body text kept for snippets */
     std::string pages; /* term position where each body page starts */
+    std::string parent; /* meeting id of an item; "" for a meeting */
     Xapian::Document doc;
     Xapian::TermGenerator tg;
 };
@@ -151,6 +152,42 @@ extern "C" arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data)
     })
 }
 
+extern "C" arkiv_status_t arkiv_doc_set_parent(arkiv_doc_t *doc, const char *parent_id)
+{
+    if (!doc || !parent_id || !*parent_id || doc->id == parent_id)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(doc->db->error, {
+        doc->parent = parent_id;
+        return ARKIV_STATUS_OK;
+    })
+}
+
+extern "C" arkiv_status_t arkiv_doc_set_page(arkiv_doc_t *doc, unsigned page)
+{
+    if (!doc || page == 0 || !doc->pages.empty())
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(doc->db->error, {
+        doc->doc.add_value(ARKIV_SLOT_FIRST_PAGE, std::to_string(page));
+        return ARKIV_STATUS_OK;
+    })
+}
+
+/* Level, parent link and collapse key; a meeting's old items go first,
+ * since the new text may have fewer of them. */
+static void link_document(Xapian::WritableDatabase &wdb, arkiv_doc_t *doc)
+{
+    const arkiv_field_def &level = *arkiv_field_lookup(ARKIV_FIELD_LEVEL);
+    if (doc->parent.empty()) {
+        doc->doc.add_boolean_term(arkiv_boolean_term(level, "meeting"));
+        doc->doc.add_value(ARKIV_SLOT_MEETING, doc->id);
+        wdb.delete_document(arkiv_fit_term(ARKIV_PREFIX_PARENT + doc->id));
+    } else {
+        doc->doc.add_boolean_term(arkiv_boolean_term(level, "item"));
+        doc->doc.add_boolean_term(arkiv_fit_term(ARKIV_PREFIX_PARENT + doc->parent));
+        doc->doc.add_value(ARKIV_SLOT_MEETING, doc->parent);
+    }
+}
+
 extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
 {
     if (!db || !db->wdb || !doc || doc->db != db)
@@ -160,6 +197,7 @@ extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
             doc->doc.add_value(ARKIV_SLOT_TEXT, doc->text);
         if (!doc->pages.empty())
             doc->doc.add_value(ARKIV_SLOT_PAGES, doc->pages);
+        link_document(*db->wdb, doc);
         db->wdb->replace_document(arkiv_id_term(doc->id), doc->doc);
         arkiv_forget_failure(*db->wdb, doc->id);
         return ARKIV_STATUS_OK;

@@ -23,6 +23,7 @@ static const arkiv_field_def fields[] = {
     {ARKIV_FIELD_ORG, "org", "XO", ARKIV_BOOLEAN, true, false, ARKIV_NO_SLOT},
     {ARKIV_FIELD_PLACE, "place", "XL", ARKIV_BOOLEAN, true, false, ARKIV_NO_SLOT},
     {ARKIV_FIELD_DECISION, "decision", "XD", ARKIV_FREE_TEXT, false, false, ARKIV_NO_SLOT},
+    {ARKIV_FIELD_LEVEL, "level", "XV", ARKIV_BOOLEAN, true, false, ARKIV_NO_SLOT},
 };
 
 const arkiv_field_def *arkiv_field_table(size_t *n_out)

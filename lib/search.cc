@@ -159,6 +159,9 @@ static arkiv_results_t *run_search(arkiv_db_t *db, const arkiv_query_t *q,
         h.score = m.get_percent();
         h.snippet = make_snippet(mset, doc, o);
         h.page = hit_page(xdb, q->query, *m, doc.get_value(ARKIV_SLOT_PAGES));
+        std::string first = doc.get_value(ARKIV_SLOT_FIRST_PAGE);
+        if (!first.empty())
+            h.page = (h.page ? h.page : 1) + (unsigned)strtoul(first.c_str(), nullptr, 10) - 1;
         r->hits.push_back(std::move(h));
     }
     if (o.facets) {
