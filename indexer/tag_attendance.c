@@ -54,6 +54,12 @@ struct arkiv_tag_attendance {
     GRegex *label_mid;       /* "  Referent:" later in a line */
     GRegex *other_label;     /* date, place and item labels: never attendance */
     GRegex *agenda;          /* where the header ends */
+    /* Only in the per-run copy made by arkiv_tag_attendance_run (NULL in
+     * the shared module): entry text -> "is a person" answers. Deciding
+     * whether a line continues a list splits its last lines again, so the
+     * same entries are asked about many times; the answer depends only on
+     * the text and the knowledge. Owned by the run, freed at its end. */
+    GHashTable *is_person;
 };
 
 /* ------------------------------------------------------------------------
@@ -382,9 +388,14 @@ static void chunk_free(chunk_t *c)
 
 static gboolean entry_is_person(const arkiv_tag_attendance_t *m, const char *entry)
 {
+    gpointer known;
+    if (m->is_person && g_hash_table_lookup_extended(m->is_person, entry, NULL, &known))
+        return GPOINTER_TO_INT(known);
     char *name = arkiv_person_clean(m->k, entry, NULL, NULL);
     gboolean yes = name && !arkiv_knowledge_council(m->k, name);
     g_free(name);
+    if (m->is_person)
+        g_hash_table_insert(m->is_person, g_strdup(entry), GINT_TO_POINTER(yes));
     return yes;
 }
 
@@ -1171,11 +1182,14 @@ static void read_role_lines(reader_t *r, const char *text)
     g_strfreev(lines);
 }
 
-void arkiv_tag_attendance_run(const arkiv_tag_attendance_t *m, const arkiv_tagtext_t *t,
+void arkiv_tag_attendance_run(const arkiv_tag_attendance_t *module, const arkiv_tagtext_t *t,
                               arkiv_entities_t *e)
 {
-    if (!m || !t || !t->text || !e)
+    if (!module || !t || !t->text || !e)
         return;
+    arkiv_tag_attendance_t run = *module;
+    run.is_person = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    const arkiv_tag_attendance_t *m = &run;
     reader_t r = {.m = m, .chunks = g_ptr_array_new_with_free_func((GDestroyNotify)chunk_free)};
     gsize end = read_header(&r, t->text);
     close_lists(&r);
@@ -1193,4 +1207,5 @@ void arkiv_tag_attendance_run(const arkiv_tag_attendance_t *m, const arkiv_tagte
                 emit_chunk(m, c, e);
         }
     g_ptr_array_unref(r.chunks);
+    g_hash_table_unref(run.is_person);
 }
