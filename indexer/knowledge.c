@@ -54,6 +54,13 @@ static const char *lookup_key(const char *s, char *buf, gsize size, char **heap)
     gboolean space = FALSE;
     *heap = NULL;
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        if ((guchar)*p < 0x80 && *p != ' ' && *p != '\t' && *p != '\n' && n + 8 < size) {
+            if (space && n)
+                buf[n++] = ' ';
+            space = FALSE;
+            buf[n++] = g_ascii_tolower(*p); /* the fold table has no ASCII letters */
+            continue;
+        }
         gunichar c = g_utf8_get_char(p);
         if (c >= 0x300 || n + 8 >= size)
             return *heap = name_key(s);
