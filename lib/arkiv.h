@@ -59,7 +59,8 @@ typedef enum {
     ARKIV_FIELD_YEAR,     /* boolean "year:", prefix XY; facet "year" */
     ARKIV_FIELD_ENCODING, /* boolean "encoding:", prefix XE */
     /* Entities found by the tagger (indexer/tagger.h); values lowercased. */
-    ARKIV_FIELD_PERSON,  /* boolean "person:", prefix XN: identity key "elisabeth tronstad" */
+    ARKIV_FIELD_PERSON,  /* boolean "person:", prefix XN: identity key "elisabeth tronstad";
+                            facet "person" */
     ARKIV_FIELD_PRESENT, /* boolean "present:", prefix XNP: identity key */
     ARKIV_FIELD_ABSENT,  /* boolean "absent:", prefix XNA: identity key */
     ARKIV_FIELD_ROLE,    /* boolean "role:", prefix XR: "chair", and "chair:KEY" */
@@ -153,7 +154,8 @@ arkiv_status_t arkiv_db_add_council_name(arkiv_db_t *db, const char *canonical, 
 arkiv_status_t arkiv_db_council_canonical(arkiv_db_t *db, const char *name, char **canonical_out);
 
 /* The identity key of a person from any written form seen at index time
- * (case-insensitive: "Elisabeth Kvam Tronstad" -> "elisabeth tronstad").
+ * (case-insensitive: "Elisabeth Kvam Tronstad" -> "elisabeth tronstad");
+ * the forms given to arkiv_db_add_person_name, from the next commit on.
  * *key_out is malloc'd (caller frees with free()); ARKIV_STATUS_NOT_FOUND
  * and NULL when no document wrote the name that way. The query parser
  * uses the same lookup for person:, present:, absent: and role:ROLE:NAME,
@@ -228,7 +230,8 @@ void arkiv_doc_free(arkiv_doc_t *doc);
 arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t field, const char *text);
 /* Add a boolean term (exact filter). Boolean fields only; the value is
  * normalised the same way a query value is (see docs/schema.md). For a
- * field with a facet the first value given is the one counted. */
+ * field with a facet every value given is counted (a joint meeting counts
+ * for each of its councils). */
 arkiv_status_t arkiv_doc_add_term(arkiv_doc_t *doc, arkiv_field_t field, const char *value);
 /* The meeting date: sortable, range-searchable, and year:/facet "year". */
 arkiv_status_t arkiv_doc_set_date(arkiv_doc_t *doc, int year, int month, int day);
@@ -299,7 +302,9 @@ arkiv_status_t arkiv_db_search(arkiv_db_t *db, const arkiv_query_t *query,
                                arkiv_results_t **results_out);
 void arkiv_results_free(arkiv_results_t *results);
 
-/* Xapian's estimate of the number of matching documents. */
+/* The number of matches: meetings with options->collapse, documents
+ * without. Exact when facets are on (they look at the whole match), else
+ * Xapian's estimate. */
 unsigned arkiv_results_total(const arkiv_results_t *results);
 /* Hits held (at most options->limit). */
 size_t arkiv_results_count(const arkiv_results_t *results);

@@ -97,6 +97,7 @@ extern "C" arkiv_status_t arkiv_db_commit(arkiv_db_t *db)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     ARKIV_GUARD(db->error, {
         arkiv_flush_people(db);
+        arkiv_flush_councils(db);
         db->wdb->commit_transaction();
         db->wdb->begin_transaction(true);
         return ARKIV_STATUS_OK;

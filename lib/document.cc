@@ -1,13 +1,14 @@
 /* document.cc — the document builder. */
 #include "arkiv-private.h"
 
+#include <algorithm>
 #include <cstdio>
 
 struct arkiv_doc {
     arkiv_db_t *db = nullptr;
     std::string id;
-    std::string text;  /* body text kept for snippets */
-    std::string pages; /* term position where each body page starts */
+    std::string text;   /* body text kept for snippets */
+    std::string pages;  /* term position where each body page starts */
     std::string parent; /* meeting id of an item; "" for a meeting */
     Xapian::Document doc;
     Xapian::TermGenerator tg;
@@ -81,6 +82,23 @@ extern "C" arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t fie
     })
 }
 
+/* A facet slot holds every value given, each once, joined by
+ * ARKIV_FACET_SEP (facetspy.cc splits them again). */
+static void add_facet_value(Xapian::Document &doc, Xapian::valueno slot, const char *value)
+{
+    std::string v = arkiv_collapse_space(value);
+    std::replace(v.begin(), v.end(), ARKIV_FACET_SEP, ' ');
+    if (v.empty())
+        return;
+    std::string joined = doc.get_value(slot);
+    std::vector<std::string> have = arkiv_facet_split(joined);
+    if (std::find(have.begin(), have.end(), v) != have.end())
+        return;
+    if (!joined.empty())
+        joined += ARKIV_FACET_SEP;
+    doc.add_value(slot, joined + v);
+}
+
 extern "C" arkiv_status_t arkiv_doc_add_term(arkiv_doc_t *doc, arkiv_field_t field,
                                              const char *value)
 {
@@ -93,8 +111,8 @@ extern "C" arkiv_status_t arkiv_doc_add_term(arkiv_doc_t *doc, arkiv_field_t fie
     }
     ARKIV_GUARD(doc->db->error, {
         doc->doc.add_boolean_term(arkiv_boolean_term(*def, value));
-        if (def->facet_slot != ARKIV_NO_SLOT && doc->doc.get_value(def->facet_slot).empty())
-            doc->doc.add_value(def->facet_slot, value);
+        if (def->facet_slot != ARKIV_NO_SLOT)
+            add_facet_value(doc->doc, def->facet_slot, value);
         return ARKIV_STATUS_OK;
     })
 }
@@ -197,6 +215,7 @@ extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
             doc->doc.add_value(ARKIV_SLOT_TEXT, doc->text);
         if (!doc->pages.empty())
             doc->doc.add_value(ARKIV_SLOT_PAGES, doc->pages);
+        arkiv_expand_councils(db, doc->doc, doc->tg);
         link_document(*db->wdb, doc);
         db->wdb->replace_document(arkiv_id_term(doc->id), doc->doc);
         arkiv_forget_failure(*db->wdb, doc->id);

@@ -2,7 +2,9 @@
  * in user metadata "person:KEY" as lines, the canonical (fullest) form
  * first. Metadata rather than documents: a person is not a search hit,
  * and the forms must survive re-indexing of any one document. Forms are
- * gathered in memory and written at commit, like the documents. */
+ * gathered in memory and written at commit, like the documents; each form
+ * also gets "personform:FORM" = key, so a query can go back from any
+ * written form to the key. */
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -15,6 +17,13 @@
 static std::string person_key(const char *key)
 {
     return std::string("person:") + key;
+}
+
+/* "personform:" + folded written form -> identity key, so a query can
+ * name a person any way a document did. */
+static std::string form_key(const std::string &name)
+{
+    return arkiv_fit_term("personform:" + arkiv_fold(name));
 }
 
 static std::vector<std::string> split_lines(const std::string &s)
@@ -58,9 +67,20 @@ extern "C" arkiv_status_t arkiv_db_add_person_name(arkiv_db_t *db, const char *k
     })
 }
 
+static void write_forms(Xapian::WritableDatabase &wdb, const std::string &key,
+                        const std::set<std::string> &names)
+{
+    for (const std::string &name : names) {
+        std::string mkey = form_key(name);
+        if (wdb.get_metadata(mkey) != key)
+            wdb.set_metadata(mkey, key);
+    }
+}
+
 void arkiv_flush_people(arkiv_db_t *db)
 {
     for (const auto &entry : db->people_pending) {
+        write_forms(*db->wdb, entry.first, entry.second);
         std::string mkey = arkiv_fit_term(person_key(entry.first.c_str()));
         std::vector<std::string> v = split_lines(db->wdb->get_metadata(mkey));
         size_t before = v.size();
@@ -120,6 +140,38 @@ extern "C" arkiv_status_t arkiv_db_person_names(arkiv_db_t *db, const char *key,
         if (variants_out)
             *variants_out = vars;
         return ARKIV_STATUS_OK;
+    })
+}
+
+bool arkiv_person_key(Xapian::Database &xdb, const std::string &name, std::string &key)
+{
+    if (arkiv_collapse_space(name).empty())
+        return false;
+    key = xdb.get_metadata(form_key(name));
+    return !key.empty();
+}
+
+std::string arkiv_person_label(Xapian::Database &xdb, const std::string &key)
+{
+    std::vector<std::string> v =
+        split_lines(xdb.get_metadata(arkiv_fit_term(person_key(key.c_str()))));
+    return v.empty() ? key : v[0];
+}
+
+extern "C" arkiv_status_t arkiv_db_resolve_person(arkiv_db_t *db, const char *name, char **key_out)
+{
+    if (key_out)
+        *key_out = nullptr;
+    if (!db || !name || !key_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(db->error, {
+        std::string key;
+        if (!arkiv_person_key(db->db(), name, key)) {
+            db->error = std::string("no person written as ") + name;
+            return ARKIV_STATUS_NOT_FOUND;
+        }
+        *key_out = dup(key);
+        return *key_out ? ARKIV_STATUS_OK : ARKIV_STATUS_NO_MEMORY;
     })
 }
 

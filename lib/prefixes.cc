@@ -13,7 +13,7 @@ static const arkiv_field_def fields[] = {
     {ARKIV_FIELD_COUNCIL, "council", "XC", ARKIV_BOOLEAN, true, false, ARKIV_SLOT_COUNCIL},
     {ARKIV_FIELD_YEAR, "year", "XY", ARKIV_BOOLEAN, true, false, ARKIV_SLOT_YEAR},
     {ARKIV_FIELD_ENCODING, "encoding", "XE", ARKIV_BOOLEAN, true, false, ARKIV_NO_SLOT},
-    {ARKIV_FIELD_PERSON, "person", "XN", ARKIV_BOOLEAN, true, false, ARKIV_NO_SLOT},
+    {ARKIV_FIELD_PERSON, "person", "XN", ARKIV_BOOLEAN, true, false, ARKIV_SLOT_PERSON},
     {ARKIV_FIELD_PRESENT, "present", "XNP", ARKIV_BOOLEAN, true, false, ARKIV_NO_SLOT},
     {ARKIV_FIELD_ABSENT, "absent", "XNA", ARKIV_BOOLEAN, true, false, ARKIV_NO_SLOT},
     {ARKIV_FIELD_ROLE, "role", "XR", ARKIV_BOOLEAN, true, false, ARKIV_NO_SLOT},
@@ -40,7 +40,7 @@ const arkiv_field_def *arkiv_field_lookup(arkiv_field_t field)
     return nullptr;
 }
 
-static const char *const facet_names[] = {"council", "year", "kind", nullptr};
+static const char *const facet_names[] = {"council", "year", "kind", "person", nullptr};
 
 extern "C" const char *const *arkiv_facet_names(void)
 {

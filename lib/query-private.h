@@ -4,13 +4,31 @@
 
 #include "arkiv-private.h"
 
+#include <exception>
+
 struct arkiv_query {
     Xapian::Query query;
+    /* Xapian's spelling correction of the query string; "" when it found
+     * nothing to correct. */
+    std::string corrected;
 };
 
-/* `error` receives a message when a field value cannot be parsed; it must
- * outlive qp. */
-void arkiv_setup_parser(Xapian::QueryParser &qp, Xapian::Database &db, std::string &error);
+/* What the field processors need while a query is parsed. They must not
+ * throw through Xapian's parser (it would leak its parse state), so they
+ * record a bad value in `error` and any exception in `failure`, and
+ * arkiv_query_parse() reports them once parsing is over. */
+struct arkiv_parse_context {
+    arkiv_db_t *db = nullptr;
+    std::string error;
+    std::exception_ptr failure;
+};
+
+/* `ctx` must outlive qp. */
+void arkiv_setup_parser(Xapian::QueryParser &qp, arkiv_parse_context &ctx);
 std::string arkiv_parse_query_date(const std::string &s, bool is_end);
+/* The value a boolean field's term is made of once names are resolved:
+ * council names to the canonical one, written forms of a person to the
+ * identity key, case numbers to the indexer's spelling. */
+std::string arkiv_query_value(arkiv_db_t *db, const arkiv_field_def &def, const std::string &value);
 
 #endif

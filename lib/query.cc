@@ -6,17 +6,25 @@
 #include <cctype>
 #include <cstdio>
 
-/* A boolean field value goes through the same normalisation as at index
- * time (terms.cc), so "council:ASU" finds documents tagged "asu". */
+/* A boolean field value is resolved to what the indexer wrote
+ * (query_values.cc), then goes through the same normalisation as at index
+ * time (terms.cc), so "council:ASU" finds documents tagged "administrativt
+ * samarbeidsutvalg". */
 class boolean_field : public Xapian::FieldProcessor
 {
     const arkiv_field_def &def;
+    arkiv_parse_context &ctx;
 
   public:
-    explicit boolean_field(const arkiv_field_def &d) : def(d) {}
+    boolean_field(const arkiv_field_def &d, arkiv_parse_context &c) : def(d), ctx(c) {}
     Xapian::Query operator()(const std::string &value) override
     {
-        return Xapian::Query(arkiv_boolean_term(def, value));
+        try {
+            return Xapian::Query(arkiv_boolean_term(def, arkiv_query_value(ctx.db, def, value)));
+        } catch (...) {
+            ctx.failure = std::current_exception();
+            return Xapian::Query::MatchNothing;
+        }
     }
 };
 
@@ -115,9 +123,9 @@ class single_date : public Xapian::FieldProcessor
 /* Wildcards are bounded so "a*" cannot expand to the whole vocabulary. */
 static const Xapian::termcount max_wildcard_terms = 1000;
 
-void arkiv_setup_parser(Xapian::QueryParser &qp, Xapian::Database &db, std::string &error)
+void arkiv_setup_parser(Xapian::QueryParser &qp, arkiv_parse_context &ctx)
 {
-    qp.set_database(db);
+    qp.set_database(ctx.db->db());
     qp.set_stemmer(arkiv_stemmer());
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(arkiv_new_stopper()->release());
@@ -132,17 +140,17 @@ void arkiv_setup_parser(Xapian::QueryParser &qp, Xapian::Database &db, std::stri
         if (f.type == ARKIV_FREE_TEXT)
             qp.add_prefix(f.name, f.prefix);
         else
-            qp.add_boolean_prefix(f.name, (new boolean_field(f))->release());
+            qp.add_boolean_prefix(f.name, (new boolean_field(f, ctx))->release());
     }
     qp.add_boolean_prefix("id", ARKIV_PREFIX_ID);
-    qp.add_rangeprocessor((new date_range(error))->release());
-    qp.add_boolean_prefix("date", (new single_date(error))->release());
+    qp.add_rangeprocessor((new date_range(ctx.error))->release());
+    qp.add_boolean_prefix("date", (new single_date(ctx.error))->release());
 }
 
 static const unsigned parse_flags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE |
-    Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+    Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
 static bool blank(const char *s)
 {
@@ -150,6 +158,25 @@ static bool blank(const char *s)
         if (!isspace((unsigned char)*s))
             return false;
     return true;
+}
+
+/* Parses into q; a bad value becomes ARKIV_STATUS_BAD_QUERY, an
+ * exception met by a field processor is thrown again here. */
+static arkiv_status_t parse_into(arkiv_db_t *db, const char *query_string, arkiv_query_t &q)
+{
+    arkiv_parse_context ctx;
+    ctx.db = db;
+    Xapian::QueryParser qp;
+    arkiv_setup_parser(qp, ctx);
+    q.query = qp.parse_query(query_string, parse_flags);
+    q.corrected = qp.get_corrected_query_string();
+    if (ctx.failure)
+        std::rethrow_exception(ctx.failure);
+    if (!ctx.error.empty()) {
+        db->error = ctx.error;
+        return ARKIV_STATUS_BAD_QUERY;
+    }
+    return ARKIV_STATUS_OK;
 }
 
 extern "C" arkiv_status_t arkiv_query_parse(arkiv_db_t *db, const char *query_string,
@@ -161,18 +188,14 @@ extern "C" arkiv_status_t arkiv_query_parse(arkiv_db_t *db, const char *query_st
     arkiv_query_t *q = nullptr;
     try {
         q = new arkiv_query_t;
-        if (blank(query_string)) {
+        arkiv_status_t st = ARKIV_STATUS_OK;
+        if (blank(query_string))
             q->query = Xapian::Query::MatchAll;
-        } else {
-            std::string error;
-            Xapian::QueryParser qp;
-            arkiv_setup_parser(qp, db->db(), error);
-            q->query = qp.parse_query(query_string, parse_flags);
-            if (!error.empty()) {
-                delete q;
-                db->error = error;
-                return ARKIV_STATUS_BAD_QUERY;
-            }
+        else
+            st = parse_into(db, query_string, *q);
+        if (st != ARKIV_STATUS_OK) {
+            delete q;
+            return st;
         }
     } catch (...) {
         delete q;

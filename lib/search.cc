@@ -9,13 +9,18 @@
 #include <memory>
 
 struct hit_row {
-    std::string id, data, snippet;
-    unsigned rank = 0, page = 0;
+    std::string id, data, snippet, parent;
+    unsigned rank = 0, page = 0, collapsed = 0;
     double score = 0;
 };
 
+struct facet_row {
+    std::string value, label;
+    unsigned count = 0;
+};
+
 struct arkiv_facets {
-    std::vector<std::pair<std::string, unsigned>> rows;
+    std::vector<facet_row> rows;
 };
 
 struct arkiv_results {
@@ -23,6 +28,7 @@ struct arkiv_results {
     bool with_facets = false;
     std::vector<hit_row> hits;
     std::map<std::string, arkiv_facets> facets;
+    std::string suggestion;
 };
 
 extern "C" void arkiv_search_options_init(arkiv_search_options_t *o)
@@ -37,6 +43,8 @@ extern "C" void arkiv_search_options_init(arkiv_search_options_t *o)
     o->hi_end = nullptr;
     o->snippet_length = 200;
     o->facets = 1;
+    o->facet_limit = 0;
+    o->collapse = 1;
 }
 
 /* Xapian's snippet is HTML-escaped; plain mode undoes exactly the escapes
@@ -125,11 +133,52 @@ static void set_order(Xapian::Enquire &enq, arkiv_sort_t sort)
         enq.set_sort_by_value_then_relevance(ARKIV_SLOT_DATE, true);
 }
 
-static void collect_facets(arkiv_results_t &r, const char *name, Xapian::ValueCountMatchSpy &spy)
+/* Each facet and the slot its values are kept in (document.cc). */
+static const struct {
+    const char *name;
+    Xapian::valueno slot;
+    unsigned default_limit;
+} facet_slots[] = {{"council", ARKIV_SLOT_COUNCIL, 100},
+                   {"year", ARKIV_SLOT_YEAR, 100},
+                   {"kind", ARKIV_SLOT_KIND, 100},
+                   {"person", ARKIV_SLOT_PERSON, 20}};
+
+/* Only the rows kept get a label: a person's canonical name costs a
+ * metadata lookup. */
+static void collect_facets(arkiv_results_t &r, Xapian::Database &xdb, const arkiv_facet_spy &spy,
+                           unsigned limit)
 {
-    arkiv_facets &f = r.facets[name];
-    for (Xapian::TermIterator t = spy.top_values_begin(100); t != spy.top_values_end(100); ++t)
-        f.rows.emplace_back(*t, t.get_termfreq());
+    for (const auto &fs : facet_slots) {
+        arkiv_facets &f = r.facets[fs.name];
+        for (const arkiv_facet_spy::row &row : spy.top(fs.name, limit ? limit : fs.default_limit)) {
+            std::string label =
+                fs.slot == ARKIV_SLOT_PERSON ? arkiv_person_label(xdb, row.value) : row.value;
+            f.rows.push_back(facet_row{row.value, label, row.count});
+        }
+    }
+    r.with_facets = true;
+}
+
+static hit_row make_hit(Xapian::Database &xdb, const Xapian::MSet &mset,
+                        const Xapian::MSetIterator &m, const arkiv_query_t *q,
+                        const arkiv_search_options_t &o)
+{
+    Xapian::Document doc = m.get_document();
+    hit_row h;
+    h.id = doc.get_value(ARKIV_SLOT_ID);
+    h.data = doc.get_data();
+    h.rank = m.get_rank();
+    h.score = m.get_percent();
+    h.snippet = make_snippet(mset, doc, o);
+    h.page = hit_page(xdb, q->query, *m, doc.get_value(ARKIV_SLOT_PAGES));
+    std::string first = doc.get_value(ARKIV_SLOT_FIRST_PAGE);
+    if (!first.empty())
+        h.page = (h.page ? h.page : 1) + (unsigned)strtoul(first.c_str(), nullptr, 10) - 1;
+    std::string meeting = doc.get_value(ARKIV_SLOT_MEETING);
+    if (meeting != h.id)
+        h.parent = meeting;
+    h.collapsed = m.get_collapse_count();
+    return h;
 }
 
 static arkiv_results_t *run_search(arkiv_db_t *db, const arkiv_query_t *q,
@@ -139,37 +188,29 @@ static arkiv_results_t *run_search(arkiv_db_t *db, const arkiv_query_t *q,
     Xapian::Enquire enq(xdb);
     enq.set_query(q->query);
     set_order(enq, o.sort);
-    Xapian::ValueCountMatchSpy council(ARKIV_SLOT_COUNCIL), year(ARKIV_SLOT_YEAR),
-        kind(ARKIV_SLOT_KIND);
+    /* One hit per meeting: its best document, the meeting or an item. */
+    if (o.collapse)
+        enq.set_collapse_key(ARKIV_SLOT_MEETING);
+    arkiv_facet_spy spy;
     if (o.facets) {
-        enq.add_matchspy(&council);
-        enq.add_matchspy(&year);
-        enq.add_matchspy(&kind);
+        for (const auto &fs : facet_slots)
+            spy.add_facet(fs.name, fs.slot);
+        enq.add_matchspy(&spy);
     }
     /* Facets must count the whole match, not just the first page. */
     Xapian::MSet mset = enq.get_mset(o.offset, o.limit, o.facets ? xdb.get_doccount() : 0);
     std::unique_ptr<arkiv_results_t> r(new arkiv_results_t);
     r->total = mset.get_matches_estimated();
-    for (Xapian::MSetIterator m = mset.begin(); m != mset.end(); ++m) {
-        Xapian::Document doc = m.get_document();
-        hit_row h;
-        h.id = doc.get_value(ARKIV_SLOT_ID);
-        h.data = doc.get_data();
-        h.rank = m.get_rank();
-        h.score = m.get_percent();
-        h.snippet = make_snippet(mset, doc, o);
-        h.page = hit_page(xdb, q->query, *m, doc.get_value(ARKIV_SLOT_PAGES));
-        std::string first = doc.get_value(ARKIV_SLOT_FIRST_PAGE);
-        if (!first.empty())
-            h.page = (h.page ? h.page : 1) + (unsigned)strtoul(first.c_str(), nullptr, 10) - 1;
-        r->hits.push_back(std::move(h));
-    }
-    if (o.facets) {
-        r->with_facets = true;
-        collect_facets(*r, "council", council);
-        collect_facets(*r, "year", year);
-        collect_facets(*r, "kind", kind);
-    }
+    /* The spy saw every matching document, so it knows the exact number
+     * of meetings even where Xapian's collapsed count is an estimate. */
+    if (o.facets && o.collapse)
+        r->total = (unsigned)spy.meetings();
+    for (Xapian::MSetIterator m = mset.begin(); m != mset.end(); ++m)
+        r->hits.push_back(make_hit(xdb, mset, m, q, o));
+    if (o.facets)
+        collect_facets(*r, xdb, spy, o.facet_limit);
+    if (mset.empty() && r->total == 0)
+        r->suggestion = q->corrected;
     return r.release();
 }
 
@@ -199,6 +240,11 @@ extern "C" unsigned arkiv_results_total(const arkiv_results_t *results)
     return results ? results->total : 0;
 }
 
+extern "C" const char *arkiv_results_suggestion(const arkiv_results_t *results)
+{
+    return results ? results->suggestion.c_str() : "";
+}
+
 extern "C" size_t arkiv_results_count(const arkiv_results_t *results)
 {
     return results ? results->hits.size() : 0;
@@ -216,6 +262,8 @@ extern "C" arkiv_status_t arkiv_results_get(const arkiv_results_t *results, size
     hit->rank = h.rank;
     hit->page = h.page;
     hit->score = h.score;
+    hit->parent = h.parent.c_str();
+    hit->collapsed = h.collapsed;
     return ARKIV_STATUS_OK;
 }
 
@@ -242,7 +290,16 @@ extern "C" arkiv_status_t arkiv_facets_get(const arkiv_facets_t *facets, size_t 
 {
     if (!facets || !value || !count || i >= facets->rows.size())
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    *value = facets->rows[i].first.c_str();
-    *count = facets->rows[i].second;
+    *value = facets->rows[i].value.c_str();
+    *count = facets->rows[i].count;
+    return ARKIV_STATUS_OK;
+}
+
+extern "C" arkiv_status_t arkiv_facets_get_label(const arkiv_facets_t *facets, size_t i,
+                                                 const char **label)
+{
+    if (!facets || !label || i >= facets->rows.size())
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    *label = facets->rows[i].label.c_str();
     return ARKIV_STATUS_OK;
 }

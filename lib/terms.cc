@@ -28,10 +28,8 @@ std::string arkiv_fit_term(const std::string &term)
     return out;
 }
 
-/* Values are trimmed and inner whitespace collapsed to one space; fields
- * marked fold_case are lowercased (Unicode-aware), so "council:ASU" and
- * "council:asu" are the same filter. */
-static std::string normalise_value(const arkiv_field_def &def, const std::string &value)
+/* Values are trimmed and inner whitespace collapsed to one space. */
+std::string arkiv_collapse_space(const std::string &value)
 {
     std::string out;
     bool space = false;
@@ -45,8 +43,13 @@ static std::string normalise_value(const arkiv_field_def &def, const std::string
         space = false;
         out += c;
     }
-    if (!def.fold_case)
-        return out;
+    return out;
+}
+
+/* Unicode-aware, so "ÆRESRÅD" and "æresråd" are the same key. */
+std::string arkiv_fold(const std::string &value)
+{
+    std::string out = arkiv_collapse_space(value);
     gchar *lower = g_utf8_strdown(out.c_str(), (gssize)out.size());
     if (!lower)
         throw std::bad_alloc();
@@ -55,9 +58,16 @@ static std::string normalise_value(const arkiv_field_def &def, const std::string
     return folded;
 }
 
+/* Fields marked fold_case are lowercased, so "council:ASU" and
+ * "council:asu" are the same filter. */
+std::string arkiv_normalise_value(const arkiv_field_def &def, const std::string &value)
+{
+    return def.fold_case ? arkiv_fold(value) : arkiv_collapse_space(value);
+}
+
 std::string arkiv_boolean_term(const arkiv_field_def &def, const std::string &value)
 {
-    return arkiv_fit_term(def.prefix + normalise_value(def, value));
+    return arkiv_fit_term(def.prefix + arkiv_normalise_value(def, value));
 }
 
 std::string arkiv_id_term(const std::string &id)

@@ -4,6 +4,7 @@
 #include <check.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -322,8 +323,7 @@ START_TEST(test_person_names_and_settings)
     ck_assert_int_eq(arkiv_db_add_person_name(w, key, "Elisabeth K. Tronstad"), ARKIV_STATUS_OK);
     ck_assert_int_eq(arkiv_db_add_person_name(w, key, "Elisabeth Kvam Tronstad"), ARKIV_STATUS_OK);
     ck_assert_int_eq(arkiv_db_add_person_name(w, key, "Elisabeth Tronstad"), ARKIV_STATUS_OK);
-    ck_assert_int_eq(arkiv_db_add_person_name(w, key, "bad\nname"),
-                     ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_db_add_person_name(w, key, "bad\nname"), ARKIV_STATUS_INVALID_ARGUMENT);
     ck_assert_int_eq(arkiv_db_set_setting(w, "data-digest", "abc"), ARKIV_STATUS_OK);
     ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
     arkiv_db_free(w);
@@ -338,8 +338,7 @@ START_TEST(test_person_names_and_settings)
     ck_assert_ptr_null(vars[3]);
     free(canon);
     arkiv_strv_free(vars);
-    ck_assert_int_eq(arkiv_db_person_names(r, "nobody here", &canon, NULL),
-                     ARKIV_STATUS_NOT_FOUND);
+    ck_assert_int_eq(arkiv_db_person_names(r, "nobody here", &canon, NULL), ARKIV_STATUS_NOT_FOUND);
     ck_assert_ptr_null(canon);
     ck_assert_int_eq(arkiv_db_get_setting(r, "data-digest", &v), ARKIV_STATUS_OK);
     ck_assert_str_eq(v, "abc");
@@ -432,6 +431,802 @@ START_TEST(test_long_terms_and_files)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- */
+/* Meetings, their agenda items, names: a more general document maker. */
+
+typedef struct {
+    const char *id, *parent, *title;
+    const char *bodies[3];
+    const char *councils[3];
+    const char *kind;
+    const char *people[3];
+    const char *cases[3];
+    int y, m, d;
+    unsigned page;
+} gen_doc;
+
+static void add_terms(arkiv_doc_t *doc, arkiv_field_t f, const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n && v[i]; i++)
+        ck_assert_int_eq(arkiv_doc_add_term(doc, f, v[i]), ARKIV_STATUS_OK);
+}
+
+static void put_doc(arkiv_db_t *db, const gen_doc *g)
+{
+    arkiv_doc_t *doc = NULL;
+    ck_assert_int_eq(arkiv_doc_new(db, g->id, &doc), ARKIV_STATUS_OK);
+    if (g->parent)
+        ck_assert_int_eq(arkiv_doc_set_parent(doc, g->parent), ARKIV_STATUS_OK);
+    if (g->page)
+        ck_assert_int_eq(arkiv_doc_set_page(doc, g->page), ARKIV_STATUS_OK);
+    if (g->title)
+        ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, g->title), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < G_N_ELEMENTS(g->bodies) && g->bodies[i]; i++)
+        ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, g->bodies[i]), ARKIV_STATUS_OK);
+    add_terms(doc, ARKIV_FIELD_COUNCIL, g->councils, G_N_ELEMENTS(g->councils));
+    add_terms(doc, ARKIV_FIELD_PERSON, g->people, G_N_ELEMENTS(g->people));
+    add_terms(doc, ARKIV_FIELD_CASE, g->cases, G_N_ELEMENTS(g->cases));
+    if (g->kind)
+        ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_KIND, g->kind), ARKIV_STATUS_OK);
+    if (g->y)
+        ck_assert_int_eq(arkiv_doc_set_date(doc, g->y, g->m, g->d), ARKIV_STATUS_OK);
+    char *data = g_strdup_printf("{\"id\":\"%s\"}", g->id);
+    ck_assert_int_eq(arkiv_doc_set_data(doc, data), ARKIV_STATUS_OK);
+    g_free(data);
+    ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_OK);
+    arkiv_doc_free(doc);
+}
+
+static void put_docs(const gen_doc *g, size_t n)
+{
+    arkiv_db_t *db = open_w();
+    for (size_t i = 0; i < n; i++)
+        put_doc(db, &g[i]);
+    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
+    arkiv_db_free(db);
+}
+
+static arkiv_results_t *search_with(arkiv_db_t *db, const char *q, const arkiv_search_options_t *o)
+{
+    arkiv_query_t *query = NULL;
+    arkiv_status_t st = arkiv_query_parse(db, q, &query);
+    ck_assert_msg(st == ARKIV_STATUS_OK, "parse %s: %s", q, arkiv_db_last_error(db));
+    arkiv_results_t *r = NULL;
+    ck_assert_int_eq(arkiv_db_search(db, query, o, &r), ARKIV_STATUS_OK);
+    arkiv_query_free(query);
+    return r;
+}
+
+/* Meeting "a" and its three items all say "budsjett"; meeting "b" does
+ * not, only its item b:1 does. */
+static const gen_doc meetings[] = {
+    {"a",
+     NULL,
+     "Referat ASU",
+     {"Budsjett for 2025 ble lagt fram."},
+     {"ASU"},
+     "referat",
+     {NULL},
+     {NULL},
+     2024,
+     4,
+     17,
+     0},
+    {"a:1",
+     "a",
+     "Sak 01/24 Budsjett",
+     {"Budsjett del en."},
+     {"ASU"},
+     "referat",
+     {NULL},
+     {NULL},
+     2024,
+     4,
+     17,
+     0},
+    {"a:2",
+     "a",
+     "Sak 02/24 Budsjett",
+     {"Budsjett del to."},
+     {"ASU"},
+     "referat",
+     {NULL},
+     {NULL},
+     2024,
+     4,
+     17,
+     0},
+    {"a:3",
+     "a",
+     "Sak 03/24 Budsjett",
+     {"Budsjett del tre."},
+     {"ASU"},
+     "referat",
+     {NULL},
+     {NULL},
+     2024,
+     4,
+     17,
+     0},
+    {"b",
+     NULL,
+     "Referat FSU",
+     {"Orienteringssaker og eventuelt."},
+     {"FSU"},
+     "referat",
+     {NULL},
+     {NULL},
+     2023,
+     5,
+     2,
+     0},
+    {"b:1",
+     "b",
+     "Sak 07/23 Orientering",
+     {"Kort om budsjett."},
+     {"FSU"},
+     "referat",
+     {NULL},
+     {NULL},
+     2023,
+     5,
+     2,
+     0},
+};
+
+START_TEST(test_collapse_one_hit_per_meeting)
+{
+    put_docs(meetings, G_N_ELEMENTS(meetings));
+    arkiv_db_t *db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    ck_assert_int_ne(o.collapse, 0);
+    arkiv_results_t *r = search_with(db, "budsjett", &o);
+    ck_assert_uint_eq(arkiv_results_count(r), 2);
+    ck_assert_uint_eq(arkiv_results_total(r), 2);
+    int seen_a = 0, seen_b = 0;
+    for (size_t i = 0; i < arkiv_results_count(r); i++) {
+        arkiv_hit_t h;
+        ck_assert_int_eq(arkiv_results_get(r, i, &h), ARKIV_STATUS_OK);
+        const char *meeting = *h.parent ? h.parent : h.id;
+        if (strcmp(meeting, "a") == 0) {
+            seen_a = 1;
+            ck_assert_uint_eq(h.collapsed, 3);
+            ck_assert_str_eq(*h.parent ? "a" : h.id, "a");
+        } else {
+            seen_b = 1;
+            ck_assert_str_eq(h.id, "b:1");
+            ck_assert_str_eq(h.parent, "b");
+            ck_assert_uint_eq(h.collapsed, 0);
+            ck_assert_str_eq(h.data, "{\"id\":\"b:1\"}");
+        }
+    }
+    ck_assert(seen_a && seen_b);
+    arkiv_results_free(r);
+
+    /* Only items: still one hit per meeting, each naming its meeting. */
+    r = search_with(db, "budsjett level:item", &o);
+    ck_assert_uint_eq(arkiv_results_count(r), 2);
+    for (size_t i = 0; i < arkiv_results_count(r); i++) {
+        arkiv_hit_t h;
+        ck_assert_int_eq(arkiv_results_get(r, i, &h), ARKIV_STATUS_OK);
+        ck_assert_msg(strcmp(h.parent, "a") == 0 || strcmp(h.parent, "b") == 0, "parent %s",
+                      h.parent);
+        ck_assert_uint_eq(h.collapsed, strcmp(h.parent, "a") == 0 ? 2 : 0);
+    }
+    arkiv_results_free(r);
+    expect_ids(db, "level:meeting", ARKIV_SORT_DATE_ASC, "b,a");
+
+    o.collapse = 0;
+    r = search_with(db, "budsjett", &o);
+    ck_assert_uint_eq(arkiv_results_count(r), 5);
+    ck_assert_uint_eq(arkiv_results_total(r), 5);
+    arkiv_hit_t h;
+    ck_assert_int_eq(arkiv_results_get(r, 0, &h), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(h.collapsed, 0);
+    arkiv_results_free(r);
+    arkiv_db_free(db);
+}
+END_TEST
+
+START_TEST(test_replacing_meeting_drops_its_items)
+{
+    put_docs(meetings, G_N_ELEMENTS(meetings));
+    arkiv_db_t *db = open_w();
+    unsigned n = 0;
+    ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(n, 6);
+    gen_doc again = meetings[0];
+    again.bodies[0] = "Ny tekst uten saker.";
+    put_doc(db, &again);
+    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(n, 3); /* a, b, b:1 */
+    expect_ids(db, "\"del to\"", ARKIV_SORT_RELEVANCE, "");
+    put_doc(db, &meetings[2]); /* an item written after its meeting stays */
+    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(n, 4);
+    /* Deleting a meeting takes its items along. */
+    ck_assert_int_eq(arkiv_db_delete(db, "b"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(n, 2);
+    arkiv_db_free(db);
+}
+END_TEST
+
+static const char *facet_label(const arkiv_results_t *r, const char *facet, const char *value)
+{
+    const arkiv_facets_t *f = NULL;
+    ck_assert_int_eq(arkiv_results_facets(r, facet, &f), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < arkiv_facets_count(f); i++) {
+        const char *v, *label;
+        unsigned c;
+        ck_assert_int_eq(arkiv_facets_get(f, i, &v, &c), ARKIV_STATUS_OK);
+        ck_assert_int_eq(arkiv_facets_get_label(f, i, &label), ARKIV_STATUS_OK);
+        if (strcmp(v, value) == 0)
+            return label;
+    }
+    return NULL;
+}
+
+static unsigned facet_sum(const arkiv_results_t *r, const char *facet)
+{
+    const arkiv_facets_t *f = NULL;
+    ck_assert_int_eq(arkiv_results_facets(r, facet, &f), ARKIV_STATUS_OK);
+    unsigned sum = 0;
+    for (size_t i = 0; i < arkiv_facets_count(f); i++) {
+        const char *v;
+        unsigned c;
+        ck_assert_int_eq(arkiv_facets_get(f, i, &v, &c), ARKIV_STATUS_OK);
+        sum += c;
+    }
+    return sum;
+}
+
+/* A joint meeting of two councils with two items; two single meetings. */
+static const gen_doc joint[] = {
+    {"j",
+     NULL,
+     "Felles møte",
+     {"Felles møte om helsehus."},
+     {"ASU", "FSU"},
+     "referat",
+     {"elisabeth tronstad", "anne berg"},
+     {NULL},
+     2024,
+     3,
+     1,
+     0},
+    {"j:1",
+     "j",
+     "Sak 01/24",
+     {"Helsehus og tomt."},
+     {"ASU", "FSU"},
+     "referat",
+     {NULL},
+     {NULL},
+     2024,
+     3,
+     1,
+     0},
+    {"j:2",
+     "j",
+     "Sak 02/24",
+     {"Helsehus og økonomi."},
+     {"ASU", "FSU"},
+     "referat",
+     {NULL},
+     {NULL},
+     2024,
+     3,
+     1,
+     0},
+    {"k",
+     NULL,
+     "ASU-møte",
+     {"Helsehus igjen."},
+     {"ASU"},
+     "protokoll",
+     {"elisabeth tronstad"},
+     {NULL},
+     2023,
+     6,
+     1,
+     0},
+    {"l",
+     NULL,
+     "Eldrerådet",
+     {"Ingenting om det."},
+     {"Eldrerådet"},
+     "referat",
+     {NULL},
+     {NULL},
+     2024,
+     9,
+     9,
+     0},
+};
+
+START_TEST(test_facets_count_meetings)
+{
+    put_docs(joint, G_N_ELEMENTS(joint));
+    arkiv_db_t *w = open_w();
+    ck_assert_int_eq(arkiv_db_add_person_name(w, "elisabeth tronstad", "Elisabeth Tronstad"),
+                     ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_person_name(w, "elisabeth tronstad", "Elisabeth Kvam Tronstad"),
+                     ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+
+    arkiv_db_t *db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    o.limit = 1;
+    arkiv_results_t *r = search_with(db, "", &o);
+    ck_assert_uint_eq(arkiv_results_total(r), 3);
+    ck_assert_uint_eq(facet_count(r, "council", "ASU"), 2);
+    ck_assert_uint_eq(facet_count(r, "council", "FSU"), 1);
+    ck_assert_uint_eq(facet_count(r, "council", "Eldrerådet"), 1);
+    ck_assert_uint_eq(facet_count(r, "year", "2024"), 2);
+    ck_assert_uint_eq(facet_count(r, "year", "2023"), 1);
+    ck_assert_uint_eq(facet_sum(r, "year"), arkiv_results_total(r));
+    ck_assert_uint_eq(facet_count(r, "kind", "referat"), 2);
+    ck_assert_uint_eq(facet_count(r, "person", "elisabeth tronstad"), 2);
+    ck_assert_uint_eq(facet_count(r, "person", "anne berg"), 1);
+    ck_assert_str_eq(facet_label(r, "person", "elisabeth tronstad"), "Elisabeth Kvam Tronstad");
+    ck_assert_str_eq(facet_label(r, "person", "anne berg"), "anne berg");
+    ck_assert_str_eq(facet_label(r, "council", "FSU"), "FSU");
+    /* Most frequent first. */
+    const arkiv_facets_t *f = NULL;
+    const char *v;
+    unsigned c;
+    ck_assert_int_eq(arkiv_results_facets(r, "council", &f), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_facets_get(f, 0, &v, &c), ARKIV_STATUS_OK);
+    ck_assert_str_eq(v, "ASU");
+    ck_assert_int_eq(arkiv_results_facets(r, "year", &f), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_facets_get(f, 0, &v, &c), ARKIV_STATUS_OK);
+    ck_assert_str_eq(v, "2024");
+    ck_assert_uint_eq(c, 2);
+    arkiv_results_free(r);
+
+    /* Only items of "j" match: the meeting counts once for each council. */
+    r = search_with(db, "tomt OR økonomi", &o);
+    ck_assert_uint_eq(arkiv_results_total(r), 1);
+    ck_assert_uint_eq(facet_count(r, "council", "ASU"), 1);
+    ck_assert_uint_eq(facet_count(r, "council", "FSU"), 1);
+    ck_assert_uint_eq(facet_sum(r, "year"), 1);
+    ck_assert_uint_eq(facet_count(r, "person", "elisabeth tronstad"), 0);
+    arkiv_results_free(r);
+
+    /* The meeting and both its items match; still one meeting. */
+    r = search_with(db, "helsehus", &o);
+    ck_assert_uint_eq(arkiv_results_total(r), 2);
+    ck_assert_uint_eq(facet_count(r, "council", "ASU"), 2);
+    ck_assert_uint_eq(facet_count(r, "council", "FSU"), 1);
+    ck_assert_uint_eq(facet_sum(r, "year"), 2);
+    arkiv_results_free(r);
+
+    o.facet_limit = 1;
+    r = search_with(db, "", &o);
+    ck_assert_int_eq(arkiv_results_facets(r, "council", &f), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(arkiv_facets_count(f), 1);
+    arkiv_results_free(r);
+
+    o.facets = 0;
+    r = search_with(db, "", &o);
+    ck_assert_int_eq(arkiv_results_facets(r, "council", &f), ARKIV_STATUS_NOT_FOUND);
+    arkiv_results_free(r);
+    arkiv_db_free(db);
+
+    const char *const *names = arkiv_facet_names();
+    ck_assert_str_eq(names[3], "person");
+    ck_assert_ptr_null(names[4]);
+}
+END_TEST
+
+/* 25 people on one meeting: "person" shows 20 rows unless told. */
+START_TEST(test_facet_default_limits)
+{
+    arkiv_db_t *w = open_w();
+    arkiv_doc_t *doc = NULL;
+    ck_assert_int_eq(arkiv_doc_new(w, "big", &doc), ARKIV_STATUS_OK);
+    for (int i = 0; i < 25; i++) {
+        char key[32];
+        snprintf(key, sizeof key, "person %02d", i);
+        ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_PERSON, key), ARKIV_STATUS_OK);
+    }
+    ck_assert_int_eq(arkiv_db_replace(w, doc), ARKIV_STATUS_OK);
+    arkiv_doc_free(doc);
+    ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+
+    arkiv_db_t *db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    ck_assert_uint_eq(o.facet_limit, 0);
+    const arkiv_facets_t *f = NULL;
+    arkiv_results_t *r = search_with(db, "", &o);
+    ck_assert_int_eq(arkiv_results_facets(r, "person", &f), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(arkiv_facets_count(f), 20);
+    arkiv_results_free(r);
+    o.facet_limit = 30;
+    r = search_with(db, "", &o);
+    ck_assert_int_eq(arkiv_results_facets(r, "person", &f), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(arkiv_facets_count(f), 25);
+    arkiv_results_free(r);
+    arkiv_db_free(db);
+}
+END_TEST
+
+static void add_asu_names(arkiv_db_t *w)
+{
+    const char *canon = "Administrativt samarbeidsutvalg";
+    ck_assert_int_eq(arkiv_db_add_council_name(w, canon, canon), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_council_name(w, canon, "ASU"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_council_name(w, canon, "Arbeidsgiverutvalget"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_council_name(w, "Eldrerådet", "Eldrerådet"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_council_name(w, "Eldrerådet", "ER"), ARKIV_STATUS_OK);
+    /* A name given to the wrong council first moves on the second call. */
+    ck_assert_int_eq(arkiv_db_add_council_name(w, "Eldrerådet", "Seniorrådet"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_council_name(w, canon, "Seniorrådet"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_council_name(w, "Eldrerådet", "Seniorrådet"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_council_name(w, canon, ""), ARKIV_STATUS_INVALID_ARGUMENT);
+}
+
+static const gen_doc council_docs[] = {
+    {"c1",
+     NULL,
+     "Referat",
+     {"Møte i Administrativt samarbeidsutvalg om lønn."},
+     {"Administrativt samarbeidsutvalg"},
+     "referat",
+     {NULL},
+     {"12/24", "09/24", "Administrativt samarbeidsutvalg 12/24"},
+     2024,
+     5,
+     5,
+     0},
+    {"c2",
+     NULL,
+     "Notat",
+     {"ASU behandlet turnus."},
+     {NULL},
+     "annet",
+     {NULL},
+     {NULL},
+     2024,
+     6,
+     6,
+     0},
+    {"c3",
+     NULL,
+     "Notat",
+     {"Et annet samarbeidsutvalg er enig om turnus."},
+     {NULL},
+     "annet",
+     {NULL},
+     {NULL},
+     2024,
+     7,
+     7,
+     0},
+    {"c4",
+     NULL,
+     "Referat",
+     {"ELDRERÅDET møttes."},
+     {"Eldrerådet"},
+     "referat",
+     {NULL},
+     {"12/24"},
+     2024,
+     8,
+     8,
+     0},
+};
+
+static void build_council_index(void)
+{
+    arkiv_db_t *w = open_w();
+    add_asu_names(w);
+    char *canon = NULL;
+    /* A writable handle knows names before they are committed. */
+    ck_assert_int_eq(arkiv_db_council_canonical(w, "asu", &canon), ARKIV_STATUS_OK);
+    ck_assert_str_eq(canon, "Administrativt samarbeidsutvalg");
+    free(canon);
+    for (size_t i = 0; i < G_N_ELEMENTS(council_docs); i++) {
+        gen_doc g = council_docs[i];
+        put_doc(w, &g);
+    }
+    /* Case terms as the indexer writes them: the number alone and with
+     * the canonical council name (c1 above); an item refers to a case. */
+    arkiv_doc_t *doc = NULL;
+    ck_assert_int_eq(arkiv_doc_new(w, "c1:1", &doc), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_set_parent(doc, "c1"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_REF, "Eldrerådet 03/23"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_replace(w, doc), ARKIV_STATUS_OK);
+    arkiv_doc_free(doc);
+    ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+}
+
+START_TEST(test_council_names_in_queries)
+{
+    build_council_index();
+    arkiv_db_t *db = open_r();
+    char *canon = NULL;
+    ck_assert_int_eq(arkiv_db_council_canonical(db, "Asu", &canon), ARKIV_STATUS_OK);
+    ck_assert_str_eq(canon, "Administrativt samarbeidsutvalg");
+    free(canon);
+    ck_assert_int_eq(arkiv_db_council_canonical(db, "  ELDRERÅDET ", &canon), ARKIV_STATUS_OK);
+    ck_assert_str_eq(canon, "Eldrerådet");
+    free(canon);
+    ck_assert_int_eq(arkiv_db_council_canonical(db, "er", &canon), ARKIV_STATUS_OK);
+    ck_assert_str_eq(canon, "Eldrerådet");
+    free(canon);
+    ck_assert_int_eq(arkiv_db_council_canonical(db, "FSU", &canon), ARKIV_STATUS_NOT_FOUND);
+    ck_assert_ptr_null(canon);
+    ck_assert_int_eq(arkiv_db_add_council_name(db, "FSU", "FSU"), ARKIV_STATUS_INVALID_ARGUMENT);
+
+    expect_ids(db, "council:ASU", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "council:asu", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "council:arbeidsgiverutvalget", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "council:\"ADMINISTRATIVT samarbeidsutvalg\"", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "council:ER", ARKIV_SORT_DATE_ASC, "c4");
+    expect_ids(db, "council:ELDRERÅDET", ARKIV_SORT_DATE_ASC, "c4");
+    expect_ids(db, "council:seniorrådet", ARKIV_SORT_DATE_ASC, "c4");
+    expect_ids(db, "council:FSU", ARKIV_SORT_DATE_ASC, "");
+
+    expect_ids(db, "case:\"ASU 12/24\"", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "case:\"asu 12/2024\"", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "case:\"Administrativt samarbeidsutvalg 12/24\"", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "case:12/24", ARKIV_SORT_DATE_ASC, "c1,c4");
+    expect_ids(db, "case:12/2024", ARKIV_SORT_DATE_ASC, "c1,c4");
+    expect_ids(db, "case:9/24", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "case:09/24", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "case:\"ER 12/24\"", ARKIV_SORT_DATE_ASC, "");
+    expect_ids(db, "ref:\"ER 3/2023\"", ARKIV_SORT_DATE_ASC, "c1:1");
+    arkiv_db_free(db);
+}
+END_TEST
+
+START_TEST(test_council_free_text_expansion)
+{
+    build_council_index();
+    arkiv_db_t *db = open_r();
+    /* c2 writes only "ASU", c1 only the full name; c3 has one word of it. */
+    expect_ids(db, "ASU", ARKIV_SORT_DATE_ASC, "c1,c2");
+    expect_ids(db, "asu", ARKIV_SORT_DATE_ASC, "c1,c2");
+    expect_ids(db, "administrativt samarbeidsutvalg", ARKIV_SORT_DATE_ASC, "c1,c2");
+    expect_ids(db, "arbeidsgiverutvalget", ARKIV_SORT_DATE_ASC, "c1,c2");
+    expect_ids(db, "samarbeidsutvalg", ARKIV_SORT_DATE_ASC, "c1,c2,c3");
+    /* Added words carry no positions: no phrase is made of them. */
+    expect_ids(db, "\"administrativt samarbeidsutvalg\"", ARKIV_SORT_DATE_ASC, "c1");
+    /* c3 says "er", the acronym of Eldrerådet, but also a stopword: a
+     * name of stopwords alone names no council. */
+    expect_ids(db, "eldrerådet", ARKIV_SORT_DATE_ASC, "c4");
+    expect_ids(db, "seniorrådet", ARKIV_SORT_DATE_ASC, "c4");
+    arkiv_db_free(db);
+
+    /* A later writer loads the names from the index. */
+    arkiv_db_t *w = open_w();
+    gen_doc later = {"c5",   NULL,    "Notat", {"Saken går til ASU."},
+                     {NULL}, "annet", {NULL},  {NULL},
+                     2024,   9,       9,       0};
+    put_doc(w, &later);
+    ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
+    expect_ids(w, "administrativt", ARKIV_SORT_DATE_ASC, "c1,c2,c5");
+    arkiv_db_free(w);
+}
+END_TEST
+
+START_TEST(test_person_forms_in_queries)
+{
+    arkiv_db_t *w = open_w();
+    const char *key = "elisabeth tronstad";
+    ck_assert_int_eq(arkiv_db_add_person_name(w, key, "Elisabeth Tronstad"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_person_name(w, key, "Elisabeth Kvam Tronstad"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_person_name(w, "øyvind bull", "Øyvind Bull"), ARKIV_STATUS_OK);
+    arkiv_doc_t *doc = NULL;
+    ck_assert_int_eq(arkiv_doc_new(w, "p1", &doc), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_PERSON, key), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_PRESENT, key), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_ROLE, "chair"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_ROLE, "chair:elisabeth tronstad"),
+                     ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_PERSON, "øyvind bull"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_ABSENT, "øyvind bull"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_replace(w, doc), ARKIV_STATUS_OK);
+    arkiv_doc_free(doc);
+    ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+
+    arkiv_db_t *db = open_r();
+    char *got = NULL;
+    ck_assert_int_eq(arkiv_db_resolve_person(db, "ELISABETH   kvam Tronstad", &got),
+                     ARKIV_STATUS_OK);
+    ck_assert_str_eq(got, key);
+    free(got);
+    ck_assert_int_eq(arkiv_db_resolve_person(db, "ØYVIND BULL", &got), ARKIV_STATUS_OK);
+    ck_assert_str_eq(got, "øyvind bull");
+    free(got);
+    ck_assert_int_eq(arkiv_db_resolve_person(db, "Kari Nordmann", &got), ARKIV_STATUS_NOT_FOUND);
+    ck_assert_ptr_null(got);
+
+    expect_ids(db, "person:\"Elisabeth Kvam Tronstad\"", ARKIV_SORT_RELEVANCE, "p1");
+    expect_ids(db, "person:\"elisabeth tronstad\"", ARKIV_SORT_RELEVANCE, "p1");
+    expect_ids(db, "present:\"ELISABETH KVAM TRONSTAD\"", ARKIV_SORT_RELEVANCE, "p1");
+    expect_ids(db, "absent:\"Elisabeth Kvam Tronstad\"", ARKIV_SORT_RELEVANCE, "");
+    expect_ids(db, "absent:\"Øyvind Bull\"", ARKIV_SORT_RELEVANCE, "p1");
+    expect_ids(db, "role:chair", ARKIV_SORT_RELEVANCE, "p1");
+    expect_ids(db, "role:\"chair:Elisabeth Kvam Tronstad\"", ARKIV_SORT_RELEVANCE, "p1");
+    expect_ids(db, "role:\"chair:Øyvind Bull\"", ARKIV_SORT_RELEVANCE, "");
+    expect_ids(db, "person:\"Kari Nordmann\"", ARKIV_SORT_RELEVANCE, "");
+    arkiv_db_free(db);
+}
+END_TEST
+
+START_TEST(test_date_ranges_both_styles)
+{
+    put_docs(meetings, G_N_ELEMENTS(meetings));
+    arkiv_db_t *db = open_r();
+    expect_ids(db, "date:2024-01-01..2024-06-30", ARKIV_SORT_DATE_ASC, "a");
+    expect_ids(db, "date:01.01.2024..30.06.2024", ARKIV_SORT_DATE_ASC, "a");
+    expect_ids(db, "date:01.01.2023..31.12.2023", ARKIV_SORT_DATE_ASC, "b");
+    expect_ids(db, "date:2023-05-02..2024-04-17", ARKIV_SORT_DATE_ASC, "b,a");
+    expect_ids(db, "date:01.01.2025..31.12.2025", ARKIV_SORT_DATE_ASC, "");
+    arkiv_db_free(db);
+}
+END_TEST
+
+START_TEST(test_spelling_suggestion)
+{
+    build_fixture();
+    arkiv_db_t *db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    arkiv_results_t *r = search_with(db, "palliatv", &o);
+    ck_assert_uint_eq(arkiv_results_count(r), 0);
+    ck_assert_str_eq(arkiv_results_suggestion(r), "palliativ");
+    arkiv_results_free(r);
+    r = search_with(db, "regionen palliatv", &o);
+    ck_assert_str_eq(arkiv_results_suggestion(r), "regionen palliativ");
+    arkiv_results_free(r);
+    /* A correction exists, but the query found something. */
+    r = search_with(db, "palliativ OR palliatv", &o);
+    ck_assert_uint_eq(arkiv_results_count(r), 2);
+    ck_assert_str_eq(arkiv_results_suggestion(r), "");
+    arkiv_results_free(r);
+    ck_assert_str_eq(arkiv_results_suggestion(NULL), "");
+    arkiv_db_free(db);
+}
+END_TEST
+
+START_TEST(test_get_data)
+{
+    build_fixture();
+    arkiv_db_t *db = open_r();
+    char *data = NULL;
+    ck_assert_int_eq(arkiv_db_get_data(db, "m2", &data), ARKIV_STATUS_OK);
+    ck_assert_str_eq(data, "{\"title\":\"Referat FPS 05.09.2024\"}");
+    free(data);
+    ck_assert_int_eq(arkiv_db_get_data(db, "nosuch", &data), ARKIV_STATUS_NOT_FOUND);
+    ck_assert_ptr_null(data);
+    arkiv_db_free(db);
+}
+END_TEST
+
+static char *values_of(arkiv_db_t *db, arkiv_field_t field, const char *starts_with)
+{
+    arkiv_values_t *v = NULL;
+    ck_assert_int_eq(arkiv_db_field_values(db, field, starts_with, &v), ARKIV_STATUS_OK);
+    GString *s = g_string_new("");
+    for (size_t i = 0; i < arkiv_values_count(v); i++) {
+        const char *value;
+        unsigned count;
+        ck_assert_int_eq(arkiv_values_get(v, i, &value, &count), ARKIV_STATUS_OK);
+        g_string_append_printf(s, "%s%s=%u", i ? "," : "", value, count);
+    }
+    arkiv_values_free(v);
+    return g_string_free(s, FALSE);
+}
+
+static void expect_values(arkiv_db_t *db, arkiv_field_t field, const char *starts_with,
+                          const char *want)
+{
+    char *got = values_of(db, field, starts_with);
+    ck_assert_msg(strcmp(got, want) == 0, "values [%s]: got [%s], want [%s]",
+                  starts_with ? starts_with : "(null)", got, want);
+    g_free(got);
+}
+
+START_TEST(test_field_values)
+{
+    put_docs(joint, G_N_ELEMENTS(joint));
+    arkiv_db_t *w = open_w();
+    arkiv_doc_t *doc = NULL;
+    ck_assert_int_eq(arkiv_doc_new(w, "p", &doc), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_PERSON, "per paulsen"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_PRESENT, "per paulsen"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_ABSENT, "anne berg"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_replace(w, doc), ARKIV_STATUS_OK);
+    arkiv_doc_free(doc);
+    ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+
+    arkiv_db_t *db = open_r();
+    expect_values(db, ARKIV_FIELD_PERSON, NULL, "anne berg=1,elisabeth tronstad=2,per paulsen=1");
+    expect_values(db, ARKIV_FIELD_PERSON, "", "anne berg=1,elisabeth tronstad=2,per paulsen=1");
+    expect_values(db, ARKIV_FIELD_PERSON, "ELI", "elisabeth tronstad=2");
+    expect_values(db, ARKIV_FIELD_PERSON, "x", "");
+    expect_values(db, ARKIV_FIELD_PRESENT, NULL, "per paulsen=1");
+    expect_values(db, ARKIV_FIELD_ABSENT, NULL, "anne berg=1");
+    /* Items count too: j and its two items are ASU and FSU. */
+    expect_values(db, ARKIV_FIELD_COUNCIL, NULL, "asu=4,eldrerådet=1,fsu=3");
+    expect_values(db, ARKIV_FIELD_COUNCIL, "f", "fsu=3");
+    expect_values(db, ARKIV_FIELD_LEVEL, NULL, "item=2,meeting=4");
+    arkiv_values_t *v = NULL;
+    ck_assert_int_eq(arkiv_db_field_values(db, ARKIV_FIELD_BODY, NULL, &v),
+                     ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_ptr_null(v);
+    ck_assert_uint_eq(arkiv_values_count(NULL), 0);
+    arkiv_values_free(NULL);
+    arkiv_db_free(db);
+}
+END_TEST
+
+START_TEST(test_item_pages)
+{
+    gen_doc docs2[] = {
+        {"m",
+         NULL,
+         "Møte",
+         {"alfa side en", "beta side to", "gamma side tre"},
+         {NULL},
+         NULL,
+         {NULL},
+         {NULL},
+         0,
+         0,
+         0,
+         0},
+        {"m:1",
+         "m",
+         "Sak 1",
+         {"første del om kvalitet", "andre del om omsorgsplan"},
+         {NULL},
+         NULL,
+         {NULL},
+         {NULL},
+         0,
+         0,
+         0,
+         3},
+    };
+    put_docs(docs2, G_N_ELEMENTS(docs2));
+    arkiv_db_t *db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    struct {
+        const char *q, *id;
+        unsigned page;
+    } want[] = {
+        {"omsorgsplan", "m:1", 4}, {"kvalitet", "m:1", 3}, {"gamma", "m", 3}, {"alfa", "m", 1}};
+    for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+        arkiv_results_t *r = search_with(db, want[i].q, &o);
+        ck_assert_uint_eq(arkiv_results_count(r), 1);
+        arkiv_hit_t h;
+        ck_assert_int_eq(arkiv_results_get(r, 0, &h), ARKIV_STATUS_OK);
+        ck_assert_str_eq(h.id, want[i].id);
+        ck_assert_msg(h.page == want[i].page, "%s: page %u, want %u", want[i].q, h.page,
+                      want[i].page);
+        arkiv_results_free(r);
+    }
+    arkiv_db_free(db);
+}
+END_TEST
+
 static Suite *lib_suite(void)
 {
     Suite *s = suite_create("libarkiv");
@@ -451,6 +1246,18 @@ static Suite *lib_suite(void)
     tcase_add_test(tc, test_bad_query);
     tcase_add_test(tc, test_missing_db_and_bad_arguments);
     tcase_add_test(tc, test_long_terms_and_files);
+    tcase_add_test(tc, test_collapse_one_hit_per_meeting);
+    tcase_add_test(tc, test_replacing_meeting_drops_its_items);
+    tcase_add_test(tc, test_facets_count_meetings);
+    tcase_add_test(tc, test_facet_default_limits);
+    tcase_add_test(tc, test_council_names_in_queries);
+    tcase_add_test(tc, test_council_free_text_expansion);
+    tcase_add_test(tc, test_person_forms_in_queries);
+    tcase_add_test(tc, test_date_ranges_both_styles);
+    tcase_add_test(tc, test_spelling_suggestion);
+    tcase_add_test(tc, test_get_data);
+    tcase_add_test(tc, test_field_values);
+    tcase_add_test(tc, test_item_pages);
     suite_add_tcase(s, tc);
     return s;
 }
