@@ -57,8 +57,25 @@ const char *arkiv_extract_outcome_name(arkiv_extract_outcome_t o);
 void arkiv_extract_result_fail(arkiv_extract_result_t *r, arkiv_extract_outcome_t outcome,
                                const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
-/* Serialise *r.  *bytes_out is new; the caller unrefs it.  Strings travel as
- * byte strings, so text that is not valid UTF-8 cannot make this fail. */
+/* The GVariant type of a serialised result, for wire formats that carry
+ * one inside a larger message (prepared_wire.h).  Byte strings ("ay")
+ * rather than "s": GVariant asserts on invalid UTF-8 in "s", and a worker
+ * must never abort while reporting a result.  Maybe types keep NULL apart
+ * from "". */
+#define ARKIV_EXTRACT_RESULT_TYPE "(umaymaymaaymaymaymayx)"
+
+/* *r as a new floating GVariant of ARKIV_EXTRACT_RESULT_TYPE; text that
+ * is not valid UTF-8 cannot make this fail. */
+GVariant *arkiv_extract_result_to_variant(const arkiv_extract_result_t *r);
+
+/* Inverse of the above.  v must be of ARKIV_EXTRACT_RESULT_TYPE and in
+ * normal form (g_variant_is_normal_form: the caller checks what it
+ * received).  Fills *out (zeroed or cleared) with newly allocated members;
+ * on FALSE, *out is left cleared and *error set. */
+gboolean arkiv_extract_result_from_variant(GVariant *v, arkiv_extract_result_t *out,
+                                           GError **error);
+
+/* Serialise *r.  *bytes_out is new; the caller unrefs it. */
 void arkiv_extract_result_serialise(const arkiv_extract_result_t *r, GBytes **bytes_out);
 
 /* Inverse of the above.  Fills *out (which must be zeroed or cleared) with

@@ -5,11 +5,6 @@
 #include <stdarg.h>
 #include <string.h>
 
-/* Byte strings ("ay") rather than "s": GVariant asserts on invalid UTF-8
- * in "s", and a worker must never abort while reporting a result.  Maybe
- * types keep NULL apart from "". */
-#define RESULT_TYPE "(umaymaymaaymaymaymayx)"
-
 static const char *const outcome_names[] = {
     [ARKIV_EXTRACT_OK] = "ok",
     [ARKIV_EXTRACT_NO_TEXT] = "no-text",
@@ -60,17 +55,22 @@ static GVariant *maybe_bytestring(const char *s)
                                s != NULL ? g_variant_new_bytestring(s) : NULL);
 }
 
-void arkiv_extract_result_serialise(const arkiv_extract_result_t *r, GBytes **bytes_out)
+GVariant *arkiv_extract_result_to_variant(const arkiv_extract_result_t *r)
 {
     GVariant *pages = g_variant_new_maybe(
         G_VARIANT_TYPE_BYTESTRING_ARRAY,
         r->pages != NULL ? g_variant_new_bytestring_array((const char *const *)r->pages, -1)
                          : NULL);
-    GVariant *v = g_variant_ref_sink(
-        g_variant_new("(u@may@may@maay@may@may@mayx)", (guint32)r->outcome,
-                      maybe_bytestring(r->reason), maybe_bytestring(r->mime), pages,
-                      maybe_bytestring(r->encoding), maybe_bytestring(r->meta_title),
-                      maybe_bytestring(r->meta_author), (gint64)r->meta_created));
+
+    return g_variant_new("(u@may@may@maay@may@may@mayx)", (guint32)r->outcome,
+                         maybe_bytestring(r->reason), maybe_bytestring(r->mime), pages,
+                         maybe_bytestring(r->encoding), maybe_bytestring(r->meta_title),
+                         maybe_bytestring(r->meta_author), (gint64)r->meta_created);
+}
+
+void arkiv_extract_result_serialise(const arkiv_extract_result_t *r, GBytes **bytes_out)
+{
+    GVariant *v = g_variant_ref_sink(arkiv_extract_result_to_variant(r));
 
     *bytes_out = g_variant_get_data_as_bytes(v);
     g_variant_unref(v);
@@ -101,23 +101,21 @@ static char **dup_maybe_pages(GVariant *tuple, gsize index)
     return pages;
 }
 
-gboolean arkiv_extract_result_deserialise(GBytes *bytes, arkiv_extract_result_t *out,
-                                          GError **error)
+static gboolean malformed(GError **error)
 {
-    /* Not trusted: the bytes come from a worker that may be half dead. */
-    GVariant *v =
-        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(RESULT_TYPE), bytes, FALSE));
-    GVariant *outcome = NULL;
-    guint32 code;
+    g_set_error(error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "malformed extraction result");
+    return FALSE;
+}
 
-    arkiv_extract_result_clear(out);
-    if (!g_variant_is_normal_form(v))
-        goto malformed;
-    outcome = g_variant_get_child_value(v, 0);
-    code = g_variant_get_uint32(outcome);
+gboolean arkiv_extract_result_from_variant(GVariant *v, arkiv_extract_result_t *out, GError **error)
+{
+    GVariant *outcome = g_variant_get_child_value(v, 0);
+    guint32 code = g_variant_get_uint32(outcome);
+
     g_variant_unref(outcome);
+    arkiv_extract_result_clear(out);
     if (code > ARKIV_EXTRACT_IO)
-        goto malformed;
+        return malformed(error);
     out->outcome = (arkiv_extract_outcome_t)code;
     out->reason = dup_maybe_bytestring(v, 1);
     out->mime = dup_maybe_bytestring(v, 2);
@@ -126,11 +124,20 @@ gboolean arkiv_extract_result_deserialise(GBytes *bytes, arkiv_extract_result_t 
     out->meta_title = dup_maybe_bytestring(v, 5);
     out->meta_author = dup_maybe_bytestring(v, 6);
     g_variant_get_child(v, 7, "x", &out->meta_created);
-    g_variant_unref(v);
     return TRUE;
+}
 
-malformed:
+gboolean arkiv_extract_result_deserialise(GBytes *bytes, arkiv_extract_result_t *out,
+                                          GError **error)
+{
+    /* Not trusted: the bytes come from a worker that may be half dead. */
+    GVariant *v = g_variant_ref_sink(
+        g_variant_new_from_bytes(G_VARIANT_TYPE(ARKIV_EXTRACT_RESULT_TYPE), bytes, FALSE));
+    gboolean ok;
+
+    arkiv_extract_result_clear(out);
+    ok = g_variant_is_normal_form(v) ? arkiv_extract_result_from_variant(v, out, error)
+                                     : malformed(error);
     g_variant_unref(v);
-    g_set_error(error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "malformed extraction result");
-    return FALSE;
+    return ok;
 }

@@ -4,7 +4,8 @@
  * A socket rather than two pipes, so that the parent can send with
  * MSG_NOSIGNAL instead of changing the process-wide SIGPIPE disposition.
  *   request: guint32 length, then the path bytes (no NUL)
- *   reply:   guint64 length, then a serialised arkiv_extract_result_t
+ *   reply:   guint64 length, then a serialised worker reply
+ *            (prepared_wire.h: extraction result and prepared text)
  * Both ends run on one host, so lengths are in host byte order.
  */
 #include "pool.h"
@@ -37,15 +38,17 @@ typedef struct {
     gint64 deadline;               /* monotonic microseconds */
     GByteArray *reply;             /* owned: reply bytes received so far */
     arkiv_extract_result_t *ready; /* owned: a result known without asking
-                                      the worker (it could not be started) */
+                                      the worker (it could not be started);
+                                      nothing prepared goes with it */
 } worker_t;
 
 struct arkiv_pool {
     unsigned n_workers;
     unsigned timeout_s;
     gsize mem_limit;
-    worker_t *workers;   /* owned, n_workers entries */
-    struct pollfd *pfds; /* owned, n_workers entries, pfds[i] <-> workers[i] */
+    arkiv_pool_prepare_t prepare; /* the caller's; all NULL: extract only */
+    worker_t *workers;            /* owned, n_workers entries */
+    struct pollfd *pfds;          /* owned, n_workers entries, pfds[i] <-> workers[i] */
 };
 
 /* ---- shared by both ends ---------------------------------------------- */
@@ -164,9 +167,36 @@ static int read_request(int fd, char **path_out)
     return 1;
 }
 
-static gboolean serve(arkiv_filetype_t *ft, int fd, const char *path)
+/* Only these outcomes carry text (or, for NO_TEXT, metadata) to index. */
+static gboolean preparable(arkiv_extract_outcome_t outcome)
+{
+    return outcome == ARKIV_EXTRACT_OK || outcome == ARKIV_EXTRACT_NO_TEXT;
+}
+
+/* Here rather than in the writer: normalising and tagging then run on
+ * every worker at once, and a text that makes them loop or swell costs a
+ * worker (timeout, memory cap), not the run. */
+static void prepare(const arkiv_pool_t *pool, const arkiv_extract_result_t *ex,
+                    arkiv_prep_result_t *out)
+{
+    GError *error = NULL;
+
+    if (pool->prepare.fn == NULL || !preparable(ex->outcome))
+        return;
+    if (pool->prepare.fn(ex, pool->prepare.tagger, &out->prepared, &error)) {
+        out->state = ARKIV_PREP_OK;
+        return;
+    }
+    arkiv_prep_result_clear(out); /* whatever the step left half done */
+    out->state = ARKIV_PREP_FAILED;
+    out->error = g_strdup(error != NULL ? error->message : "text could not be prepared");
+    g_clear_error(&error);
+}
+
+static gboolean serve(const arkiv_pool_t *pool, arkiv_filetype_t *ft, int fd, const char *path)
 {
     arkiv_extract_result_t result = {0};
+    arkiv_prep_result_t prep = {0};
     GBytes *bytes = NULL;
     gsize size = 0;
     const void *data;
@@ -174,8 +204,10 @@ static gboolean serve(arkiv_filetype_t *ft, int fd, const char *path)
     gboolean sent;
 
     arkiv_extract_file(ft, path, &result);
-    arkiv_extract_result_serialise(&result, &bytes);
+    prepare(pool, &result, &prep);
+    arkiv_worker_reply_serialise(&result, &prep, &bytes);
     arkiv_extract_result_clear(&result);
+    arkiv_prep_result_clear(&prep);
     data = g_bytes_get_data(bytes, &size);
     len = size;
     sent = send_all(fd, &len, sizeof len) && send_all(fd, data, size);
@@ -203,7 +235,7 @@ static G_GNUC_NORETURN void worker_main(const arkiv_pool_t *pool, pid_t parent, 
         int r = read_request(fd, &path);
         if (r == 0)
             _exit(0); /* the pool is being freed */
-        if (r < 0 || !serve(ft, fd, path))
+        if (r < 0 || !serve(pool, ft, fd, path))
             _exit(WORKER_EXIT_PROTOCOL);
         g_free(path);
     }
@@ -420,7 +452,18 @@ static pump_t pump(worker_t *w)
     return w->reply->len == want ? PUMP_DONE : PUMP_MORE;
 }
 
-static void take_reply(const arkiv_pool_t *pool, worker_t *w, arkiv_extract_result_t *out)
+/* pool.h's promise to collect's callers about which results come
+ * prepared; a worker that breaks it is not to be believed. */
+static gboolean prepared_as_promised(const arkiv_pool_t *pool, const arkiv_extract_result_t *ex,
+                                     const arkiv_prep_result_t *prep)
+{
+    gboolean due = pool->prepare.fn != NULL && preparable(ex->outcome);
+
+    return due ? prep->state != ARKIV_PREP_NONE : prep->state == ARKIV_PREP_NONE;
+}
+
+static void take_reply(const arkiv_pool_t *pool, worker_t *w, arkiv_extract_result_t *out,
+                       arkiv_prep_result_t *prep_out)
 {
     GBytes *all = g_byte_array_free_to_bytes(w->reply);
     gsize header = sizeof(guint64);
@@ -428,9 +471,11 @@ static void take_reply(const arkiv_pool_t *pool, worker_t *w, arkiv_extract_resu
     GError *error = NULL;
 
     w->reply = g_byte_array_new();
-    if (!arkiv_extract_result_deserialise(body, out, &error)) {
-        g_debug("arkiv pool: %s", error->message);
-        g_error_free(error);
+    if (!arkiv_worker_reply_deserialise(body, out, prep_out, &error) ||
+        !prepared_as_promised(pool, out, prep_out)) {
+        g_debug("arkiv pool: %s", error != NULL ? error->message : "reply breaks the prep rules");
+        g_clear_error(&error);
+        arkiv_prep_result_clear(prep_out);
         bury(pool, w, FALSE, out);
         arkiv_extract_result_fail(out, ARKIV_EXTRACT_CRASHED, "extractor sent a malformed result");
     }
@@ -495,7 +540,8 @@ static void wait_for_events(arkiv_pool_t *pool)
     }
 }
 
-static gboolean take_event(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_result_t *out)
+static gboolean take_event(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_result_t *out,
+                           arkiv_prep_result_t *prep_out)
 {
     gint64 now = g_get_monotonic_time();
 
@@ -507,7 +553,7 @@ static gboolean take_event(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_
         if (pool->pfds[i].revents != 0)
             state = pump(w);
         if (state == PUMP_DONE)
-            take_reply(pool, w, out);
+            take_reply(pool, w, out, prep_out);
         else if (state == PUMP_DEAD || now >= w->deadline)
             bury(pool, w, state != PUMP_DEAD, out);
         else
@@ -518,18 +564,29 @@ static gboolean take_event(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_
     return FALSE;
 }
 
-gboolean arkiv_pool_collect(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_result_t *out)
+gboolean arkiv_pool_collect_prepared(arkiv_pool_t *pool, gpointer *tag_out,
+                                     arkiv_extract_result_t *out, arkiv_prep_result_t *prep_out)
 {
     arkiv_extract_result_clear(out);
+    arkiv_prep_result_clear(prep_out);
     if (arkiv_pool_in_flight(pool) == 0)
         return FALSE;
     if (take_ready(pool, tag_out, out))
         return TRUE;
     for (;;) {
         wait_for_events(pool);
-        if (take_event(pool, tag_out, out))
+        if (take_event(pool, tag_out, out, prep_out))
             return TRUE;
     }
+}
+
+gboolean arkiv_pool_collect(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_result_t *out)
+{
+    arkiv_prep_result_t prep = {0};
+    gboolean got = arkiv_pool_collect_prepared(pool, tag_out, out, &prep);
+
+    arkiv_prep_result_clear(&prep);
+    return got;
 }
 
 gboolean arkiv_pool_extract(arkiv_pool_t *pool, const char *path, arkiv_extract_result_t *out)
@@ -544,7 +601,7 @@ gboolean arkiv_pool_extract(arkiv_pool_t *pool, const char *path, arkiv_extract_
 /* ---- lifetime --------------------------------------------------------- */
 
 gboolean arkiv_pool_new(unsigned n_workers, unsigned timeout_s, gsize mem_limit_bytes,
-                        arkiv_pool_t **out, GError **error)
+                        const arkiv_pool_prepare_t *prepare, arkiv_pool_t **out, GError **error)
 {
     arkiv_pool_t *pool = g_new0(arkiv_pool_t, 1);
 
@@ -552,6 +609,8 @@ gboolean arkiv_pool_new(unsigned n_workers, unsigned timeout_s, gsize mem_limit_
     pool->n_workers = n_workers != 0 ? n_workers : MAX(g_get_num_processors(), 1u);
     pool->timeout_s = timeout_s != 0 ? timeout_s : ARKIV_POOL_DEFAULT_TIMEOUT_S;
     pool->mem_limit = mem_limit_bytes;
+    if (prepare != NULL)
+        pool->prepare = *prepare;
     pool->workers = g_new0(worker_t, pool->n_workers);
     pool->pfds = g_new0(struct pollfd, pool->n_workers);
     /* Every fd is -1 before the first fork, so children close only

@@ -10,9 +10,15 @@
  * (PR_SET_PDEATHSIG) when the creating thread exits.  The pool is not
  * thread-safe; use it from one thread.
  *
+ * The pool can also prepare what it extracted (normalise and tag, see
+ * docbuild.h) in the same worker, so that this work runs in parallel and
+ * under the same timeout and memory cap.  Workers inherit the tagger by
+ * fork(), so it must exist before arkiv_pool_new() and is only read.
+ *
  * Ownership: the pool owns its workers and their sockets; arkiv_pool_free()
  * kills and reaps them all.  Tags are the caller's and are only handed
- * back, never freed.  Results are written into caller-owned structs.
+ * back, never freed.  The tagger is borrowed.  Results are written into
+ * caller-owned structs.
  */
 #ifndef ARKIV_POOL_H
 #define ARKIV_POOL_H
@@ -20,19 +26,36 @@
 #include <glib.h>
 
 #include "extract.h"
+#include "prepared_wire.h"
+#include "tagger.h"
 
 #define ARKIV_POOL_DEFAULT_TIMEOUT_S 30
 
 typedef struct arkiv_pool arkiv_pool_t;
 
+/* What a worker runs after extracting a file whose outcome is OK or
+ * NO_TEXT; `arkiv index` passes arkiv_docbuild_prepare.  A function, not a
+ * call the pool makes itself, because docbuild.c also holds the database
+ * writer, which programs that only extract (tests, bench) do not link. */
+typedef gboolean (*arkiv_pool_prepare_fn)(const arkiv_extract_result_t *ex,
+                                          const arkiv_tagger_t *tagger, arkiv_prepared_t *out,
+                                          GError **error);
+
+typedef struct {
+    arkiv_pool_prepare_fn fn;     /* never NULL */
+    const arkiv_tagger_t *tagger; /* handed to fn; NULL: no tagging (--no-tagging).
+                                     Borrowed: must outlive the pool */
+} arkiv_pool_prepare_t;
+
 /* Fork n_workers workers (0: one per processor).  A file that takes longer
  * than timeout_s seconds (0: ARKIV_POOL_DEFAULT_TIMEOUT_S) comes back as
  * TIMEOUT.  mem_limit_bytes > 0 caps each worker's address space
  * (RLIMIT_AS); a worker that dies with a cap set is reported as "out of
- * memory or crashed (signal N)".  *out is new (arkiv_pool_free); on FALSE
- * it is NULL and *error says why. */
+ * memory or crashed (signal N)".  prepare (copied; NULL: extract only)
+ * makes workers prepare what they extract, within the timeout and cap.
+ * *out is new (arkiv_pool_free); on FALSE it is NULL and *error says why. */
 gboolean arkiv_pool_new(unsigned n_workers, unsigned timeout_s, gsize mem_limit_bytes,
-                        arkiv_pool_t **out, GError **error);
+                        const arkiv_pool_prepare_t *prepare, arkiv_pool_t **out, GError **error);
 
 /* Kill and reap every worker; results still in flight are dropped.  NULL
  * is fine. */
@@ -44,12 +67,20 @@ void arkiv_pool_free(arkiv_pool_t *pool);
 gboolean arkiv_pool_submit(arkiv_pool_t *pool, const char *path, gpointer tag);
 
 /* Wait for one submitted file to finish, time out or kill its worker, and
- * give back its tag and result (*out zeroed or cleared beforehand).  FALSE,
- * at once, when nothing is in flight. */
+ * give back its tag, its extraction result and what was prepared from it
+ * (*out and *prep_out zeroed or cleared beforehand).  With a prepare step,
+ * an OK or NO_TEXT outcome always comes with a prep state OK or FAILED
+ * (prep error: the step's message); every other outcome, and every result
+ * of a pool without the step, with state NONE.  FALSE, at once, when
+ * nothing is in flight. */
+gboolean arkiv_pool_collect_prepared(arkiv_pool_t *pool, gpointer *tag_out,
+                                     arkiv_extract_result_t *out, arkiv_prep_result_t *prep_out);
+
+/* The same, dropping what was prepared. */
 gboolean arkiv_pool_collect(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_result_t *out);
 
-/* Submit one file and collect it.  FALSE if other files are in flight,
- * since their results would be in the way. */
+/* Submit one file and collect it (arkiv_pool_collect).  FALSE if other
+ * files are in flight, since their results would be in the way. */
 gboolean arkiv_pool_extract(arkiv_pool_t *pool, const char *path, arkiv_extract_result_t *out);
 
 /* Number of submitted files not yet collected. */

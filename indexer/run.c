@@ -107,8 +107,21 @@ static gboolean record_failure(run_t *run, const pending_t *p, const char *reaso
     return db_check(run, arkiv_db_record_failure(run->db, &info), error) && note_change(run, error);
 }
 
+/* What the worker prepared, or its failure as the error that preparing
+ * here would have raised: G_FILE_ERROR_INVAL makes it a "damaged" file. */
+static gboolean worker_prepared(const arkiv_prep_result_t *prep, GError **error)
+{
+    if (prep->state == ARKIV_PREP_OK)
+        return TRUE;
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s",
+                prep->error ? prep->error : "text was not prepared");
+    return FALSE;
+}
+
+/* The worker normalised and tagged the text (pool.h); writing is all that
+ * is left for this process. */
 static gboolean store_document(run_t *run, const pending_t *p, const arkiv_extract_result_t *ex,
-                               GError **error)
+                               arkiv_prep_result_t *prep, GError **error)
 {
     char *hash = NULL;
     GError *local = NULL;
@@ -119,10 +132,8 @@ static gboolean store_document(run_t *run, const pending_t *p, const arkiv_extra
         return ok;
     }
     arkiv_file_info_t info = {p->id, p->path, p->size, p->mtime, hash, NULL};
-    arkiv_prepared_t prep = {0};
-    gboolean ok = arkiv_docbuild_prepare(ex, run->o->tagger, &prep, &local) &&
-                  arkiv_docbuild_write(run->db, &info, ex, &prep, &local);
-    arkiv_prepared_clear(&prep);
+    gboolean ok = worker_prepared(prep, &local) &&
+                  arkiv_docbuild_write(run->db, &info, ex, &prep->prepared, &local);
     g_free(hash);
     if (!ok && g_error_matches(local, G_FILE_ERROR, G_FILE_ERROR_INVAL)) {
         add_problem(run->report, p->path, local->message, "damaged", TRUE);
@@ -138,7 +149,8 @@ static gboolean store_document(run_t *run, const pending_t *p, const arkiv_extra
     return note_change(run, error);
 }
 
-static gboolean handle_result(run_t *run, pending_t *p, arkiv_extract_result_t *ex, GError **error)
+static gboolean handle_result(run_t *run, pending_t *p, arkiv_extract_result_t *ex,
+                              arkiv_prep_result_t *prep, GError **error)
 {
     run->report->outcomes[ex->outcome]++;
     const char *name = arkiv_extract_outcome_name(ex->outcome);
@@ -146,7 +158,7 @@ static gboolean handle_result(run_t *run, pending_t *p, arkiv_extract_result_t *
     if (ex->outcome == ARKIV_EXTRACT_OK || ex->outcome == ARKIV_EXTRACT_NO_TEXT) {
         if (ex->outcome == ARKIV_EXTRACT_NO_TEXT)
             add_problem(run->report, p->path, ex->reason, name, FALSE);
-        ok = store_document(run, p, ex, error);
+        ok = store_document(run, p, ex, prep, error);
     } else {
         gboolean failed = outcome_is_failure(ex->outcome);
         add_problem(run->report, p->path, ex->reason ? ex->reason : name, name, failed);
@@ -163,12 +175,14 @@ static gboolean collect_one(run_t *run, GError **error)
 {
     gpointer tag = NULL;
     arkiv_extract_result_t ex = {0};
+    arkiv_prep_result_t prep = {0};
     ex.meta_created = -1;
-    if (!arkiv_pool_collect(run->pool, &tag, &ex))
+    if (!arkiv_pool_collect_prepared(run->pool, &tag, &ex, &prep))
         return TRUE;
     pending_t *p = tag;
-    gboolean ok = handle_result(run, p, &ex, error);
+    gboolean ok = handle_result(run, p, &ex, &prep, error);
     arkiv_extract_result_clear(&ex);
+    arkiv_prep_result_clear(&prep);
     g_free(p->path);
     g_free(p->id);
     g_free(p);
@@ -318,7 +332,9 @@ gboolean arkiv_index_run(arkiv_db_t *db, char *const *roots, const arkiv_index_o
     run.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     run.unreadable = unreadable;
     run.total = files->len;
-    gboolean ok = arkiv_pool_new(o->jobs, o->timeout_s, o->mem_limit, &run.pool, error) &&
+    /* Normalising and tagging happen in the workers, in parallel. */
+    arkiv_pool_prepare_t prepare = {arkiv_docbuild_prepare, o->tagger};
+    gboolean ok = arkiv_pool_new(o->jobs, o->timeout_s, o->mem_limit, &prepare, &run.pool, error) &&
                   index_files(&run, files, resolved, error);
     arkiv_pool_free(run.pool);
     g_hash_table_unref(run.seen);

@@ -7,6 +7,7 @@
 #include "extract.h"
 #include "filetype.h"
 #include "pool.h"
+#include "prepared_wire.h"
 #include "textfile.h"
 
 #include <cairo-pdf.h>
@@ -448,7 +449,7 @@ static arkiv_pool_t *new_pool(unsigned n, unsigned timeout_s, gsize mem_limit)
     arkiv_pool_t *pool = NULL;
     GError *error = NULL;
 
-    ck_assert_msg(arkiv_pool_new(n, timeout_s, mem_limit, &pool, &error), "%s",
+    ck_assert_msg(arkiv_pool_new(n, timeout_s, mem_limit, NULL, &pool, &error), "%s",
                   error ? error->message : "?");
     return pool;
 }
@@ -531,6 +532,281 @@ START_TEST(test_result_rejects_garbage)
     ck_assert_ptr_null(out.reason);
     g_error_free(error);
     g_bytes_unref(bytes);
+}
+END_TEST
+
+/* ---- worker reply (prepared_wire.h) ----------------------------------- */
+
+static arkiv_person_t *person(const char *name, const char *as_written, const char *key,
+                              const char *org, arkiv_attendance_t status, guint roles)
+{
+    arkiv_person_t *p = g_new0(arkiv_person_t, 1);
+
+    p->name = g_strdup(name);
+    p->as_written = g_strdup(as_written);
+    p->key = g_strdup(key);
+    p->org = g_strdup(org);
+    p->status = status;
+    p->roles = roles;
+    return p;
+}
+
+static arkiv_ref_t *ref(const char *council, const char *number)
+{
+    arkiv_ref_t *r = g_new0(arkiv_ref_t, 1);
+
+    r->council = g_strdup(council);
+    r->number = g_strdup(number);
+    return r;
+}
+
+/* Every member set, each kind of value once: NULL where a member may be
+ * NULL, "", bytes that are not UTF-8, a span beyond 32 bits, empty arrays. */
+static arkiv_entities_t *full_entities(void)
+{
+    arkiv_entities_t *e = arkiv_entities_new();
+    arkiv_item_t *sak = arkiv_item_new("09/24"), *punkt = arkiv_item_new("1");
+
+    e->kind = g_strdup("referat");
+    g_ptr_array_add(e->councils, g_strdup("Arbeidsmiljøutvalget"));
+    g_ptr_array_add(e->councils, g_strdup(""));
+    e->date = g_strdup("2024-04-17");
+    e->date_source = ARKIV_DATE_PDF_METADATA;
+    e->place = NULL;
+    g_ptr_array_add(e->people, person("Anne Kristine Vevelstad", "Anne Kristine (Stine) Vevelstad",
+                                      "anne vevelstad", "HNT, KMR", ARKIV_ABSENT,
+                                      ARKIV_ROLE_MEMBER | ARKIV_ROLE_CHAIR));
+    g_ptr_array_add(e->people, person("Ola", NULL, NULL, NULL, ARKIV_MENTIONED, 0));
+    sak->title = g_strdup("Budsjett \xff\xfe");
+    sak->decision = g_strdup("Vedtatt som innstilt.");
+    g_ptr_array_add(sak->presenters, g_strdup("Kari Nordmann"));
+    g_ptr_array_add(sak->presenters, g_strdup(""));
+    sak->start = 12;
+    sak->end = (gsize)G_MAXUINT32 + 5;
+    sak->page = 3;
+    g_ptr_array_add(e->items, sak);
+    punkt->start = punkt->end = 0;
+    punkt->page = 0;
+    g_ptr_array_add(e->items, punkt);
+    g_ptr_array_add(e->refs, ref("Bystyret", "08/25"));
+    g_ptr_array_add(e->refs, ref(NULL, "1/24"));
+    g_ptr_array_add(e->projects, g_strdup("hjem til hjem"));
+    return e;
+}
+
+static void assert_strings_equal(const GPtrArray *got, const GPtrArray *want)
+{
+    ck_assert_uint_eq(got->len, want->len);
+    for (guint i = 0; i < want->len; i++)
+        ck_assert_pstr_eq(got->pdata[i], want->pdata[i]);
+}
+
+static void assert_person_equal(const arkiv_person_t *got, const arkiv_person_t *want)
+{
+    ck_assert_pstr_eq(got->name, want->name);
+    ck_assert_pstr_eq(got->as_written, want->as_written);
+    ck_assert_pstr_eq(got->key, want->key);
+    ck_assert_pstr_eq(got->org, want->org);
+    ck_assert_int_eq(got->status, want->status);
+    ck_assert_uint_eq(got->roles, want->roles);
+}
+
+static void assert_item_equal(const arkiv_item_t *got, const arkiv_item_t *want)
+{
+    ck_assert_pstr_eq(got->number, want->number);
+    ck_assert_pstr_eq(got->title, want->title);
+    ck_assert_pstr_eq(got->decision, want->decision);
+    assert_strings_equal(got->presenters, want->presenters);
+    ck_assert_uint_eq(got->start, want->start);
+    ck_assert_uint_eq(got->end, want->end);
+    ck_assert_uint_eq(got->page, want->page);
+}
+
+static void assert_entities_equal(const arkiv_entities_t *got, const arkiv_entities_t *want)
+{
+    ck_assert_pstr_eq(got->kind, want->kind);
+    assert_strings_equal(got->councils, want->councils);
+    ck_assert_pstr_eq(got->date, want->date);
+    ck_assert_int_eq(got->date_source, want->date_source);
+    ck_assert_pstr_eq(got->place, want->place);
+    ck_assert_uint_eq(got->people->len, want->people->len);
+    for (guint i = 0; i < want->people->len; i++)
+        assert_person_equal(got->people->pdata[i], want->people->pdata[i]);
+    ck_assert_uint_eq(got->items->len, want->items->len);
+    for (guint i = 0; i < want->items->len; i++)
+        assert_item_equal(got->items->pdata[i], want->items->pdata[i]);
+    ck_assert_uint_eq(got->refs->len, want->refs->len);
+    for (guint i = 0; i < want->refs->len; i++) {
+        const arkiv_ref_t *g = got->refs->pdata[i], *w = want->refs->pdata[i];
+        ck_assert_pstr_eq(g->council, w->council);
+        ck_assert_pstr_eq(g->number, w->number);
+    }
+    assert_strings_equal(got->projects, want->projects);
+}
+
+static void assert_pages_equal(char **got, char **want)
+{
+    ck_assert_uint_eq(got != NULL ? g_strv_length(got) : 0, want != NULL ? g_strv_length(want) : 0);
+    ck_assert((got == NULL) == (want == NULL));
+    for (gsize i = 0; want != NULL && want[i] != NULL; i++)
+        ck_assert_str_eq(got[i], want[i]);
+}
+
+/* Serialise ex and prep, deserialise them into *ex_out and *prep_out. */
+static void reply_roundtrip(const arkiv_extract_result_t *ex, const arkiv_prep_result_t *prep,
+                            arkiv_extract_result_t *ex_out, arkiv_prep_result_t *prep_out)
+{
+    GBytes *bytes = NULL;
+    GError *error = NULL;
+
+    arkiv_worker_reply_serialise(ex, prep, &bytes);
+    ck_assert_msg(arkiv_worker_reply_deserialise(bytes, ex_out, prep_out, &error), "%s",
+                  error ? error->message : "?");
+    g_bytes_unref(bytes);
+}
+
+START_TEST(test_reply_roundtrip_full)
+{
+    char *raw[] = {"Referat\nSide 1 av 2", "Side 2 av 2", NULL};
+    char *clean[] = {"Referat", "", "\xff not UTF-8", NULL};
+    arkiv_extract_result_t ex = {.outcome = ARKIV_EXTRACT_OK,
+                                 .mime = "text/plain",
+                                 .pages = raw,
+                                 .encoding = "windows-1252",
+                                 .meta_created = 1700000000};
+    arkiv_prep_result_t prep = {.state = ARKIV_PREP_OK};
+    arkiv_extract_result_t ex_out = {0};
+    arkiv_prep_result_t prep_out = {0};
+
+    prep.prepared.pages = g_strdupv(clean);
+    prep.prepared.headers = g_strdup("Side 1 av 2\n");
+    prep.prepared.entities = full_entities();
+    reply_roundtrip(&ex, &prep, &ex_out, &prep_out);
+    assert_outcome(&ex_out, ARKIV_EXTRACT_OK);
+    ck_assert_ptr_null(ex_out.reason);
+    ck_assert_str_eq(ex_out.mime, "text/plain");
+    assert_pages_equal(ex_out.pages, raw);
+    ck_assert_str_eq(ex_out.encoding, "windows-1252");
+    ck_assert_ptr_null(ex_out.meta_title);
+    ck_assert_int_eq(ex_out.meta_created, 1700000000);
+    ck_assert_int_eq(prep_out.state, ARKIV_PREP_OK);
+    ck_assert_ptr_null(prep_out.error);
+    assert_pages_equal(prep_out.prepared.pages, clean);
+    ck_assert_str_eq(prep_out.prepared.headers, "Side 1 av 2\n");
+    assert_entities_equal(prep_out.prepared.entities, prep.prepared.entities);
+    arkiv_extract_result_clear(&ex_out);
+    arkiv_prep_result_clear(&prep_out);
+    ck_assert_ptr_null(prep_out.prepared.entities);
+    arkiv_prep_result_clear(&prep);
+}
+END_TEST
+
+/* What a scanned PDF prepares to: no pages, no headers, entities that are
+ * all NULL and empty arrays (arrays left NULL come back empty). */
+START_TEST(test_reply_roundtrip_empty)
+{
+    arkiv_extract_result_t ex = {
+        .outcome = ARKIV_EXTRACT_NO_TEXT, .reason = "no text layer (scanned?)", .meta_created = -1};
+    arkiv_prep_result_t prep = {.state = ARKIV_PREP_OK};
+    arkiv_extract_result_t ex_out = {0};
+    arkiv_prep_result_t prep_out = {0};
+    arkiv_entities_t *empty = arkiv_entities_new();
+
+    prep.prepared.entities = g_new0(arkiv_entities_t, 1);
+    reply_roundtrip(&ex, &prep, &ex_out, &prep_out);
+    assert_outcome(&ex_out, ARKIV_EXTRACT_NO_TEXT);
+    ck_assert_ptr_null(ex_out.pages);
+    ck_assert_int_eq(prep_out.state, ARKIV_PREP_OK);
+    ck_assert_ptr_null(prep_out.prepared.pages);
+    ck_assert_ptr_null(prep_out.prepared.headers);
+    assert_entities_equal(prep_out.prepared.entities, empty);
+    g_free(prep.prepared.entities);
+    arkiv_extract_result_clear(&ex_out);
+    arkiv_prep_result_clear(&prep_out);
+
+    prep.prepared.entities = NULL;
+    reply_roundtrip(&ex, &prep, &ex_out, &prep_out);
+    ck_assert_int_eq(prep_out.state, ARKIV_PREP_OK);
+    ck_assert_ptr_null(prep_out.prepared.entities);
+    arkiv_extract_result_clear(&ex_out);
+    arkiv_prep_result_clear(&prep_out);
+    arkiv_entities_free(empty);
+}
+END_TEST
+
+START_TEST(test_reply_roundtrip_states)
+{
+    arkiv_extract_result_t ex = {.outcome = ARKIV_EXTRACT_EMPTY, .meta_created = -1};
+    arkiv_prep_result_t failed = {.state = ARKIV_PREP_FAILED,
+                                  .error = "text could not be normalised"};
+    arkiv_extract_result_t ex_out = {0};
+    arkiv_prep_result_t prep_out = {0};
+
+    reply_roundtrip(&ex, NULL, &ex_out, &prep_out);
+    assert_outcome(&ex_out, ARKIV_EXTRACT_EMPTY);
+    ck_assert_int_eq(prep_out.state, ARKIV_PREP_NONE);
+    ck_assert_ptr_null(prep_out.error);
+    ck_assert_ptr_null(prep_out.prepared.entities);
+    arkiv_extract_result_clear(&ex_out);
+    arkiv_prep_result_clear(&prep_out);
+    ex.outcome = ARKIV_EXTRACT_OK;
+    reply_roundtrip(&ex, &failed, &ex_out, &prep_out);
+    ck_assert_int_eq(prep_out.state, ARKIV_PREP_FAILED);
+    ck_assert_str_eq(prep_out.error, "text could not be normalised");
+    ck_assert_ptr_null(prep_out.prepared.pages);
+    ck_assert_ptr_null(prep_out.prepared.entities);
+    arkiv_extract_result_clear(&ex_out);
+    arkiv_prep_result_clear(&prep_out);
+}
+END_TEST
+
+/* Serialise what a confused worker might send and expect it refused. */
+static void assert_reply_refused(const arkiv_prep_result_t *prep)
+{
+    arkiv_extract_result_t ex = {.outcome = ARKIV_EXTRACT_OK, .meta_created = -1};
+    arkiv_extract_result_t ex_out = {0};
+    arkiv_prep_result_t prep_out = {0};
+    GBytes *bytes = NULL;
+    GError *error = NULL;
+
+    arkiv_worker_reply_serialise(&ex, prep, &bytes);
+    ck_assert(!arkiv_worker_reply_deserialise(bytes, &ex_out, &prep_out, &error));
+    ck_assert_ptr_nonnull(error);
+    ck_assert_int_eq(prep_out.state, ARKIV_PREP_NONE);
+    ck_assert_ptr_null(prep_out.error);
+    ck_assert_ptr_null(prep_out.prepared.entities);
+    ck_assert_ptr_null(ex_out.mime);
+    g_error_free(error);
+    g_bytes_unref(bytes);
+}
+
+START_TEST(test_reply_rejects_garbage)
+{
+    static const char junk[] = "this is not a GVariant of the right shape";
+    GBytes *bytes = g_bytes_new_static(junk, sizeof junk);
+    arkiv_extract_result_t ex_out = {0};
+    arkiv_prep_result_t prep = {0}, prep_out = {0};
+    arkiv_person_t *who;
+
+    ck_assert(!arkiv_worker_reply_deserialise(bytes, &ex_out, &prep_out, NULL));
+    g_bytes_unref(bytes);
+    prep.state = (arkiv_prep_state_t)7;
+    assert_reply_refused(&prep);
+    prep.state = ARKIV_PREP_FAILED; /* without an error */
+    assert_reply_refused(&prep);
+    prep.state = ARKIV_PREP_NONE;
+    prep.error = "an error for nothing";
+    assert_reply_refused(&prep);
+    prep.error = NULL;
+    prep.state = ARKIV_PREP_OK;
+    prep.prepared.entities = full_entities();
+    prep.prepared.entities->date_source = (arkiv_date_source_t)9;
+    assert_reply_refused(&prep);
+    prep.prepared.entities->date_source = ARKIV_DATE_TEXT;
+    who = prep.prepared.entities->people->pdata[1];
+    who->status = (arkiv_attendance_t)9;
+    assert_reply_refused(&prep);
+    arkiv_prep_result_clear(&prep);
 }
 END_TEST
 
@@ -1177,6 +1453,174 @@ START_TEST(test_pool_free_leaves_no_children)
 }
 END_TEST
 
+/* ---- preparing in the workers ----------------------------------------- */
+
+/* Stands in for a tagger: the pool only hands the pointer on. */
+static const int fake_tagger_storage = 1;
+#define FAKE_TAGGER ((const arkiv_tagger_t *)&fake_tagger_storage)
+
+/* The prepare step of these tests.  The real one, arkiv_docbuild_prepare,
+ * lives beside the database writer, which this program does not link (the
+ * CLI tests run it).  This one leaves evidence of where it ran (headers:
+ * its pid) and with which tagger (kind), fails and hangs on cue. */
+static gboolean prepare_for_test(const arkiv_extract_result_t *ex, const arkiv_tagger_t *tagger,
+                                 arkiv_prepared_t *out, GError **error)
+{
+    const char *text = ex->pages != NULL ? ex->pages[0] : "";
+
+    if (strstr(text, "unormaliserbar") != NULL) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "text could not be normalised");
+        return FALSE;
+    }
+    while (strstr(text, "evig") != NULL)
+        g_usleep(G_USEC_PER_SEC);
+    out->pages = g_strdupv(ex->pages);
+    out->headers = g_strdup_printf("%d", (int)getpid());
+    out->entities = arkiv_entities_new();
+    out->entities->kind = g_strdup(tagger == FAKE_TAGGER ? "tagged"
+                                   : tagger == NULL      ? "untagged"
+                                                         : "wrong tagger");
+    return TRUE;
+}
+
+static arkiv_pool_t *new_preparing_pool(unsigned n, unsigned timeout_s,
+                                        const arkiv_tagger_t *tagger)
+{
+    arkiv_pool_prepare_t prepare = {prepare_for_test, tagger};
+    arkiv_pool_t *pool = NULL;
+    GError *error = NULL;
+
+    ck_assert_msg(arkiv_pool_new(n, timeout_s, 0, &prepare, &pool, &error), "%s",
+                  error ? error->message : "?");
+    return pool;
+}
+
+/* Submit path alone and collect it with what was prepared. */
+static void extract_prepared(arkiv_pool_t *pool, const char *path, arkiv_extract_result_t *ex,
+                             arkiv_prep_result_t *prep)
+{
+    gpointer tag = NULL;
+
+    ck_assert_uint_eq(arkiv_pool_in_flight(pool), 0);
+    ck_assert(arkiv_pool_submit(pool, path, GINT_TO_POINTER(1)));
+    ck_assert(arkiv_pool_collect_prepared(pool, &tag, ex, prep));
+    ck_assert_ptr_eq(tag, GINT_TO_POINTER(1));
+}
+
+static gboolean is_child(const char *pid_text)
+{
+    GArray *pids = child_pids();
+    pid_t pid = (pid_t)atoi(pid_text);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < pids->len; i++)
+        found = found || g_array_index(pids, pid_t, i) == pid;
+    g_array_unref(pids);
+    return found;
+}
+
+START_TEST(test_pool_prepares_in_workers)
+{
+    char *dir = make_tmpdir();
+    char *text = write_string(dir, "kort.txt", "kort referat\n");
+    char *bad = write_string(dir, "feil.txt", "unormaliserbar tekst\n");
+    char *empty = write_file(dir, "tom.txt", "", 0);
+    char *scanned = make_rectangle_pdf(dir, "skannet.pdf", NULL);
+    arkiv_pool_t *pool = new_preparing_pool(2, 30, FAKE_TAGGER);
+    arkiv_extract_result_t ex = {0};
+    arkiv_prep_result_t prep = {0};
+
+    extract_prepared(pool, text, &ex, &prep);
+    assert_outcome(&ex, ARKIV_EXTRACT_OK);
+    ck_assert_str_eq(ex.pages[0], "kort referat\n"); /* the raw text still comes along */
+    ck_assert_int_eq(prep.state, ARKIV_PREP_OK);
+    ck_assert_str_eq(prep.prepared.pages[0], "kort referat\n");
+    ck_assert_msg(is_child(prep.prepared.headers), "prepared by %s, not a worker",
+                  prep.prepared.headers);
+    ck_assert_str_eq(prep.prepared.entities->kind, "tagged");
+
+    extract_prepared(pool, scanned, &ex, &prep);
+    assert_outcome(&ex, ARKIV_EXTRACT_NO_TEXT);
+    ck_assert_int_eq(prep.state, ARKIV_PREP_OK);
+    ck_assert_ptr_null(prep.prepared.pages);
+    ck_assert_str_eq(prep.prepared.entities->kind, "tagged");
+
+    extract_prepared(pool, empty, &ex, &prep); /* no text: nothing to prepare */
+    assert_outcome(&ex, ARKIV_EXTRACT_EMPTY);
+    ck_assert_int_eq(prep.state, ARKIV_PREP_NONE);
+    ck_assert_ptr_null(prep.prepared.entities);
+
+    extract_prepared(pool, bad, &ex, &prep);
+    assert_outcome(&ex, ARKIV_EXTRACT_OK);
+    ck_assert_int_eq(prep.state, ARKIV_PREP_FAILED);
+    ck_assert_str_eq(prep.error, "text could not be normalised");
+    ck_assert_ptr_null(prep.prepared.pages);
+    ck_assert_ptr_null(prep.prepared.entities);
+
+    ck_assert(arkiv_pool_extract(pool, text, &ex)); /* plain extraction still works */
+    assert_outcome(&ex, ARKIV_EXTRACT_OK);
+    ck_assert_str_eq(ex.pages[0], "kort referat\n");
+
+    arkiv_extract_result_clear(&ex);
+    arkiv_prep_result_clear(&prep);
+    arkiv_pool_free(pool);
+    g_free(text);
+    g_free(bad);
+    g_free(empty);
+    g_free(scanned);
+    remove_tmpdir(dir);
+}
+END_TEST
+
+/* --no-tagging: the step still runs (text must be normalised), without a
+ * tagger. */
+START_TEST(test_pool_prepares_without_tagger)
+{
+    char *dir = make_tmpdir();
+    char *text = write_string(dir, "kort.txt", "kort referat\n");
+    arkiv_pool_t *pool = new_preparing_pool(1, 30, NULL);
+    arkiv_extract_result_t ex = {0};
+    arkiv_prep_result_t prep = {0};
+
+    extract_prepared(pool, text, &ex, &prep);
+    ck_assert_int_eq(prep.state, ARKIV_PREP_OK);
+    ck_assert_str_eq(prep.prepared.entities->kind, "untagged");
+    arkiv_extract_result_clear(&ex);
+    arkiv_prep_result_clear(&prep);
+    arkiv_pool_free(pool);
+    g_free(text);
+    remove_tmpdir(dir);
+}
+END_TEST
+
+/* A text that makes preparing hang costs its worker, not the collector. */
+START_TEST(test_pool_prepare_timeout)
+{
+    char *dir = make_tmpdir();
+    char *endless = write_string(dir, "evig.txt", "evig referat\n");
+    char *text = write_string(dir, "kort.txt", "kort referat\n");
+    arkiv_pool_t *pool = new_preparing_pool(1, 1, FAKE_TAGGER);
+    arkiv_extract_result_t ex = {0};
+    arkiv_prep_result_t prep = {0};
+    gint64 start = g_get_monotonic_time();
+
+    extract_prepared(pool, endless, &ex, &prep);
+    assert_outcome(&ex, ARKIV_EXTRACT_TIMEOUT);
+    ck_assert_str_eq(ex.reason, "timed out after 1 s");
+    ck_assert_int_eq(prep.state, ARKIV_PREP_NONE);
+    ck_assert_int_lt(g_get_monotonic_time() - start, 10 * G_USEC_PER_SEC);
+    extract_prepared(pool, text, &ex, &prep);
+    assert_outcome(&ex, ARKIV_EXTRACT_OK);
+    ck_assert_int_eq(prep.state, ARKIV_PREP_OK);
+    arkiv_extract_result_clear(&ex);
+    arkiv_prep_result_clear(&prep);
+    arkiv_pool_free(pool);
+    g_free(endless);
+    g_free(text);
+    remove_tmpdir(dir);
+}
+END_TEST
+
 /* ---- runner ----------------------------------------------------------- */
 
 static TCase *tcase(const char *name, int timeout_s)
@@ -1196,6 +1640,10 @@ static Suite *extract_suite(void)
     tcase_add_test(result, test_outcome_names);
     tcase_add_test(result, test_result_roundtrip);
     tcase_add_test(result, test_result_rejects_garbage);
+    tcase_add_test(result, test_reply_roundtrip_full);
+    tcase_add_test(result, test_reply_roundtrip_empty);
+    tcase_add_test(result, test_reply_roundtrip_states);
+    tcase_add_test(result, test_reply_rejects_garbage);
     tcase_add_test(type, test_kind_table);
     tcase_add_test(type, test_missing_file_is_io);
     tcase_add_test(type, test_fifo_is_not_opened);
@@ -1221,6 +1669,9 @@ static Suite *extract_suite(void)
     tcase_add_test(pool, test_pool_worker_killed);
     tcase_add_test(pool, test_pool_memory_limit);
     tcase_add_test(pool, test_pool_free_leaves_no_children);
+    tcase_add_test(pool, test_pool_prepares_in_workers);
+    tcase_add_test(pool, test_pool_prepares_without_tagger);
+    tcase_add_test(pool, test_pool_prepare_timeout);
     suite_add_tcase(s, result);
     suite_add_tcase(s, type);
     suite_add_tcase(s, text);
