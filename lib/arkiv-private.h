@@ -6,8 +6,11 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,7 +30,10 @@ enum arkiv_slot {
     ARKIV_SLOT_PAGES = 11,      /* term position where each page starts: "1,530,1042" */
     ARKIV_SLOT_MEETING = 12,    /* collapse key: the meeting's id (its own for a meeting) */
     ARKIV_SLOT_FIRST_PAGE = 13, /* decimal page number of the first body page, when not 1 */
-    ARKIV_SLOT_PERSON = 14      /* facet "person": identity keys */
+    ARKIV_SLOT_PERSON = 14,     /* facet "person": identity keys */
+    ARKIV_SLOT_SORT_DATE = 15,  /* date sort key: YYYYMMDD (or nothing) + ' ' + meeting id */
+    ARKIV_SLOT_FACETS = 16      /* facet key: meeting id, then the council, year, kind and
+                                   person slots, each after a NUL byte (facets.cc) */
 };
 
 /* Facet slots hold every value given for their field, joined by this
@@ -73,9 +79,9 @@ std::string arkiv_normalise_value(const arkiv_field_def &def, const std::string 
 /* people.cc: writes people_pending into user metadata. */
 void arkiv_flush_people(arkiv_db_t *db);
 /* The identity key for a written form of a person; false when unknown. */
-bool arkiv_person_key(Xapian::Database &xdb, const std::string &name, std::string &key);
+bool arkiv_person_key(arkiv_db_t *db, const std::string &name, std::string &key);
 /* The canonical name of a person; the key itself when unknown. */
-std::string arkiv_person_label(Xapian::Database &xdb, const std::string &key);
+std::string arkiv_person_label(arkiv_db_t *db, const std::string &key);
 
 /* councils.cc: the canonical name of a council for any of its names;
  * false when unknown. */
@@ -86,44 +92,63 @@ void arkiv_flush_councils(arkiv_db_t *db);
  * a council, index the words of its other names (arkiv.h). */
 void arkiv_expand_councils(arkiv_db_t *db, Xapian::Document &doc, Xapian::TermGenerator &tg);
 
-/* facetspy.cc: the values in a facet slot. */
+/* facets.cc: the values in a facet slot. */
 std::vector<std::string> arkiv_facet_split(const std::string &joined);
 
-/* facetspy.cc: facet counts over the whole match, each meeting counted
- * once per value however many of its documents (meeting, items) match.
- * Xapian shows a match spy every matching document before collapsing. */
-class arkiv_facet_spy : public Xapian::MatchSpy
-{
-  public:
+/* The facets: name, value slot, rows shown by default. Their order is
+ * the order of the facet key (ARKIV_SLOT_FACETS). */
+struct arkiv_facet_def {
+    const char *name;
+    Xapian::valueno slot;
+    unsigned default_limit;
+};
+const arkiv_facet_def *arkiv_facet_defs(size_t *n_out);
+
+/* Facet counts of a match, counting meetings: a meeting counts once per
+ * value however many of its documents (meeting, items) match. */
+struct arkiv_facet_counts {
     struct row {
         std::string value;
         unsigned count;
     };
-    void add_facet(const std::string &name, Xapian::valueno slot);
+    std::vector<std::map<std::string, unsigned>> counts; /* per facet, value -> meetings */
+    size_t meetings = 0;                                 /* distinct meetings seen */
+    /* Matching documents of the meetings asked for (the hits shown). */
+    std::map<std::string, unsigned> docs;
+    /* The `limit` most frequent values of facet i, ties in byte order. */
+    std::vector<row> top(size_t i, size_t limit) const;
+};
+
+/* facets.cc: what a document stores in ARKIV_SLOT_FACETS: its meeting id,
+ * then each facet slot's value, each after a NUL byte (ids and values
+ * come from C strings, so they hold none). */
+std::string arkiv_facet_key(const Xapian::Document &doc, const std::string &meeting);
+/* The counts from a Xapian::ValueCountMatchSpy on ARKIV_SLOT_FACETS: a
+ * built-in spy, so it also runs on remote shards (xapian-tcpsrv knows no
+ * classes of ours), and Xapian merges the shards' counts. */
+void arkiv_count_facet_keys(const Xapian::ValueCountMatchSpy &spy,
+                            const std::set<std::string> &docs_of, arkiv_facet_counts &out);
+
+/* facetspy.cc: the same counts for an index written before the facet key
+ * existed, by a match spy of ours (local databases only). */
+class arkiv_facet_spy : public Xapian::MatchSpy
+{
+  public:
+    arkiv_facet_spy();
     void operator()(const Xapian::Document &doc, double wt) override;
-    /* The `limit` most frequent values, ties in byte order. */
-    std::vector<row> top(const std::string &name, size_t limit) const;
-    /* Distinct meetings seen. */
-    size_t meetings() const
-    {
-        return meetings_seen.size();
-    }
+    void result(arkiv_facet_counts &out) const;
 
   private:
-    struct facet {
-        std::string name;
-        Xapian::valueno slot;
-        std::map<std::string, unsigned> counts;
-        std::set<std::pair<std::string, std::string>> seen; /* (value, meeting) */
-    };
-    std::vector<facet> facets;
+    arkiv_facet_counts counts;
+    std::vector<std::set<std::pair<std::string, std::string>>> seen; /* (value, meeting) */
     std::set<std::string> meetings_seen;
 };
 
 /* stopwords (generated from data/stopwords.txt) */
 extern const char *const arkiv_stopwords[];
 
-/* The Norwegian stemmer and stopper, shared by indexing and parsing. */
+/* The Norwegian stemmer and stopper, shared by indexing and parsing;
+ * each handle makes them once (arkiv_db::stemmer, stopper). */
 Xapian::Stem arkiv_stemmer();
 Xapian::Stopper *arkiv_new_stopper();
 
@@ -148,12 +173,57 @@ struct council_name_words {
     bool names_council;             /* not stopwords only ("ER" is also "er") */
 };
 
+/* One database of an index: the only one of a plain index, or the
+ * lexicon or a shard of a sharded one, or a line of a stub file. */
+struct arkiv_part {
+    std::string name;        /* for messages: a path, or "remote HOST:PORT" as the stub says */
+    std::string kind;        /* "auto", "glass", "chert", "inmemory", "tcp" or "prog" */
+    std::string where, args; /* path; host and port; program and arguments */
+    Xapian::Database db;     /* the open handle */
+    bool up = true;          /* answering; else `reason` says why not */
+    std::string reason;
+    double retry_at = 0; /* not answering: monotonic seconds of the next try */
+};
+
+/* A database of the index that does not answer: ARKIV_STATUS_UNAVAILABLE
+ * (status.cc), the message names it. */
+struct arkiv_shard_error : std::runtime_error {
+    explicit arkiv_shard_error(const std::string &msg);
+};
+
+/* A layout the caller asked for that the index does not have (shards.cc):
+ * ARKIV_STATUS_INVALID_ARGUMENT, the message as is. */
+struct arkiv_layout_error : std::invalid_argument {
+    explicit arkiv_layout_error(const std::string &msg);
+};
+
 struct arkiv_db {
     std::string path;
     std::string error;
     bool writable = false;
-    Xapian::Database *rdb = nullptr;         /* read-only handle */
-    Xapian::WritableDatabase *wdb = nullptr; /* writable handle */
+    bool allow_partial = false;
+    /* Every database that answers, the metadata holder first (shards.cc):
+     * a plain index is one part; a sharded one is its lexicon and its
+     * shards; a stub file is the databases it lists, in its order. */
+    std::vector<arkiv_part> parts;
+    /* All parts as one database: what every read goes through. */
+    Xapian::Database all;
+    /* Writable handles: the database that takes user metadata, synonyms
+     * and spelling (the plain index, or the lexicon of a sharded one) ... */
+    Xapian::WritableDatabase *wdb = nullptr;
+    /* ... and, sharded only, the shards documents are routed to by the
+     * hash of their meeting id (shards.cc). */
+    std::vector<Xapian::WritableDatabase *> shard_w;
+    /* Read-only handles: whether the index has the sort and facet slots
+     * (15, 16) of shard-aware searching; -1 until first asked. */
+    int has_facet_slots = -1;
+    /* Term generation setup, made once per handle and shared by every
+     * document and query parser of it (a file is a meeting document and
+     * several item documents, and each used to build its own). Documents
+     * never outlive their handle (arkiv.h), so the stopper need not be
+     * reference counted. */
+    Xapian::Stem stemmer;
+    std::unique_ptr<Xapian::Stopper> stopper;
     /* Person forms added since the last commit (people.cc): merged into
      * user metadata once per person per commit, not once per document. */
     std::map<std::string, std::set<std::string>> people_pending;
@@ -168,9 +238,45 @@ struct arkiv_db {
     std::vector<std::string> council_vocabulary;                /* sorted words of all names */
     Xapian::Database &db()
     {
-        return wdb ? *wdb : *rdb;
+        return all;
+    }
+    /* User metadata lives in the first part (as Xapian's own
+     * Database::get_metadata assumes); "" when it does not answer. */
+    std::string get_metadata(const std::string &key);
+    /* The database holding user metadata, or nullptr when it does not
+     * answer. */
+    Xapian::Database *metadata_db()
+    {
+        return !parts.empty() && parts[0].up ? &parts[0].db : nullptr;
     }
 };
+
+/* shards.cc: opening an index of any layout. */
+void arkiv_open_parts(arkiv_db_t *db, arkiv_db_mode_t mode, unsigned shards);
+void arkiv_close_parts(arkiv_db_t *db) noexcept;
+/* The writable database that holds (or will hold) the meeting `meeting_id`
+ * and its items: the plain index, or the shard its hash picks. */
+Xapian::WritableDatabase &arkiv_home_shard(arkiv_db_t *db, const std::string &meeting_id);
+/* database.cc: deletes `id` and its items from whichever database holds
+ * them; false if there was no such document. */
+bool arkiv_delete_with_items(arkiv_db_t *db, const std::string &id);
+/* Every writable database that can hold documents. */
+std::vector<Xapian::WritableDatabase *> arkiv_doc_shards(arkiv_db_t *db);
+/* The shard of `meeting_id` among n: FNV-1a 64 of its bytes, mod n. */
+unsigned arkiv_shard_of(const std::string &meeting_id, unsigned n);
+/* Reads after a shard stopped answering (Xapian::NetworkError): reconnects
+ * to every part; with allow_partial, goes on without those that do not
+ * answer (ARKIV_STATUS_OK), else names them in db->error. */
+arkiv_status_t arkiv_lost_shard(arkiv_db_t *db, const std::string &detail) noexcept;
+/* Reconnect parts that did not answer before (arkiv_db_reopen). */
+void arkiv_retry_missing(arkiv_db_t *db);
+
+/* Runs `fn`, mapping any exception to a status (and db->error); when a
+ * remote shard stops answering meanwhile, reconnects and, if the handle
+ * allows partial answers, runs `fn` once more over the shards that are
+ * left. For reads; `fn` must set its out-parameters only on success. */
+arkiv_status_t arkiv_db_guarded(arkiv_db_t *db, const std::function<arkiv_status_t()> &fn) noexcept;
+#define ARKIV_DB_GUARD(db, ...) return arkiv_db_guarded(db, [&]() -> arkiv_status_t __VA_ARGS__);
 
 /* Map the exception being handled to a status and a detail message. Call
  * only from inside a catch block. */

@@ -38,7 +38,10 @@ typedef enum {
     ARKIV_STATUS_CORRUPT,          /* the database is damaged */
     ARKIV_STATUS_NO_MEMORY,        /* allocation failed */
     ARKIV_STATUS_INVALID_ARGUMENT, /* a caller error: NULL, range, mode */
-    ARKIV_STATUS_XAPIAN            /* any other Xapian error */
+    ARKIV_STATUS_XAPIAN,           /* any other Xapian error */
+    ARKIV_STATUS_UNAVAILABLE       /* a shard of the index does not answer;
+                                      arkiv_db_last_error() or the open
+                                      error names it */
 } arkiv_status_t;
 
 /* A short English description of a status; static storage. */
@@ -88,6 +91,49 @@ typedef enum { ARKIV_DB_READ_ONLY, ARKIV_DB_WRITABLE } arkiv_db_mode_t;
  * a message for the user (caller frees with free()). */
 arkiv_status_t arkiv_db_open(const char *path, arkiv_db_mode_t mode, arkiv_db_t **db_out,
                              char **error_out);
+
+/* Options for arkiv_db_open_with(); arkiv_db_options_init() sets the
+ * defaults, which are what arkiv_db_open() uses. */
+typedef struct {
+    /* ARKIV_DB_WRITABLE: 0 (default) opens the index in whatever layout it
+     * has, and creates a missing one as a single database. N >= 2 creates
+     * a missing index as N shards (docs/scaling.md): a directory holding a
+     * lexicon database, N shard databases and a Xapian stub file XAPIANDB
+     * listing them, which Xapian and arkiv open for reading like any
+     * database. Each meeting and its items go to one shard, picked by a
+     * stable hash of the meeting id. An existing index with another layout
+     * fails with ARKIV_STATUS_INVALID_ARGUMENT: the layout is kept for
+     * the life of the index. Ignored for ARKIV_DB_READ_ONLY. */
+    unsigned shards;
+    /* ARKIV_DB_READ_ONLY: when `path` is a stub listing several databases
+     * (local or remote) and some do not answer, open the rest instead of
+     * failing with ARKIV_STATUS_UNAVAILABLE; answers then leave the
+     * missing ones out (arkiv_db_missing_count, arkiv_results_partial). A
+     * shard that stops answering later is left out the same way, and
+     * arkiv_db_reopen() asks a missing one again (after a failed retry, at
+     * most every 30 s). Without it, a remote shard that drops the
+     * connection (xapian-tcpsrv's idle timeout) is reconnected once, and a
+     * shard that does not answer fails the call. */
+    int allow_partial;
+} arkiv_db_options_t;
+
+void arkiv_db_options_init(arkiv_db_options_t *options);
+
+/* arkiv_db_open() with options (NULL: the defaults). `path` may also be a
+ * Xapian stub file (read-only): lines "auto PATH" and "remote HOST:PORT"
+ * (xapian-tcpsrv), and "remote tcp HOST:PORT"; the first database listed
+ * holds the user metadata (a sharded index lists its lexicon first). */
+arkiv_status_t arkiv_db_open_with(const char *path, arkiv_db_mode_t mode,
+                                  const arkiv_db_options_t *options, arkiv_db_t **db_out,
+                                  char **error_out);
+
+/* The databases of the index that do not answer (allow_partial only;
+ * 0 otherwise): their number, and the name of the i-th as its stub line
+ * gives it ("remote 10.0.0.5:7001", a path), with the reason in
+ * *reason_out if not NULL. Strings owned by db, valid until the next call
+ * on db; NULL for i out of range. */
+size_t arkiv_db_missing_count(const arkiv_db_t *db);
+const char *arkiv_db_missing_shard(const arkiv_db_t *db, size_t i, const char **reason_out);
 
 /* Close the database. Changes not committed with arkiv_db_commit() are
  * discarded. Accepts NULL. */
@@ -324,6 +370,11 @@ typedef struct {
 
 /* Strings in *hit are owned by results, valid until arkiv_results_free. */
 arkiv_status_t arkiv_results_get(const arkiv_results_t *results, size_t i, arkiv_hit_t *hit);
+
+/* Non-zero when the search ran without some shard of the index that did
+ * not answer (arkiv_db_options_t.allow_partial): the hits, totals and
+ * facets then leave its documents out. */
+int arkiv_results_partial(const arkiv_results_t *results);
 
 /* When the query matched nothing and looks misspelt: the query with
  * Xapian's spelling correction ("Mente du: …"), else "". Owned by results,

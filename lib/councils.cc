@@ -28,7 +28,7 @@ bool arkiv_council_lookup(arkiv_db_t *db, const std::string &name, std::string &
         canonical = it->second;
         return true;
     }
-    std::string v = db->db().get_metadata(council_key(folded));
+    std::string v = db->get_metadata(council_key(folded));
     if (v.empty())
         return false;
     canonical = v;
@@ -41,7 +41,8 @@ static void load_councils(arkiv_db_t *db)
 {
     if (db->councils_loaded)
         return;
-    Xapian::Database &xdb = db->db();
+    /* Writable handles only, whose lexicon always answers. */
+    Xapian::Database &xdb = *db->metadata_db();
     for (Xapian::TermIterator k = xdb.metadata_keys_begin(council_key_prefix);
          k != xdb.metadata_keys_end(council_key_prefix); ++k) {
         std::string canonical = xdb.get_metadata(*k);
@@ -104,7 +105,7 @@ extern "C" arkiv_status_t arkiv_db_council_canonical(arkiv_db_t *db, const char 
         *canonical_out = nullptr;
     if (!db || !name || !canonical_out)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(db->error, {
+    ARKIV_DB_GUARD(db, {
         std::string canonical;
         if (!arkiv_council_lookup(db, name, canonical)) {
             db->error = std::string("no council named ") + name;
@@ -145,13 +146,12 @@ static void refresh_words(arkiv_db_t *db)
         return;
     db->council_words.clear();
     std::set<std::string> vocabulary;
-    std::unique_ptr<Xapian::Stopper> stopper(arkiv_new_stopper());
     for (const auto &council : db->council_names)
         for (const std::string &name : council.second) {
             council_name_words w{council.first, name, name_words(name), false};
             if (w.words.empty())
                 continue;
-            w.names_council = has_content_word(w.words, *stopper);
+            w.names_council = has_content_word(w.words, *db->stopper);
             vocabulary.insert(w.words.begin(), w.words.end());
             db->council_words.push_back(std::move(w));
         }

@@ -1,4 +1,5 @@
-/* database.cc — opening, committing and closing an index. */
+/* database.cc — opening, committing and closing an index (the layouts
+ * themselves are in shards.cc). */
 #include "arkiv-private.h"
 
 #include <cstdlib>
@@ -11,20 +12,6 @@ static void set_error_out(char **error_out, const std::string &msg)
     *error_out = strdup(msg.c_str()); /* NULL on failure is acceptable */
 }
 
-static void open_handles(arkiv_db_t *db, arkiv_db_mode_t mode)
-{
-    if (mode == ARKIV_DB_WRITABLE) {
-        db->wdb = new Xapian::WritableDatabase(db->path, Xapian::DB_CREATE_OR_OPEN);
-        db->writable = true;
-        /* All changes live in a transaction until arkiv_db_commit(), so a
-         * handle closed without commit leaves the index exactly as it was
-         * at the last commit (Xapian would otherwise auto-commit). */
-        db->wdb->begin_transaction(true);
-    } else {
-        db->rdb = new Xapian::Database(db->path);
-    }
-}
-
 static arkiv_status_t describe_open_failure(arkiv_status_t st, const std::string &path,
                                             std::string &detail)
 {
@@ -32,13 +19,22 @@ static arkiv_status_t describe_open_failure(arkiv_status_t st, const std::string
         detail = "another indexer is updating " + path;
     else if (st == ARKIV_STATUS_NOT_FOUND)
         detail = "no index at " + path;
-    else
+    else if (st != ARKIV_STATUS_UNAVAILABLE && detail.compare(0, path.size(), path) != 0)
         detail = path + ": " + detail;
     return st;
 }
 
-extern "C" arkiv_status_t arkiv_db_open(const char *path, arkiv_db_mode_t mode, arkiv_db_t **db_out,
-                                        char **error_out)
+extern "C" void arkiv_db_options_init(arkiv_db_options_t *options)
+{
+    if (!options)
+        return;
+    options->shards = 0;
+    options->allow_partial = 0;
+}
+
+extern "C" arkiv_status_t arkiv_db_open_with(const char *path, arkiv_db_mode_t mode,
+                                             const arkiv_db_options_t *options, arkiv_db_t **db_out,
+                                             char **error_out)
 {
     if (error_out)
         *error_out = nullptr;
@@ -47,12 +43,18 @@ extern "C" arkiv_status_t arkiv_db_open(const char *path, arkiv_db_mode_t mode, 
         return ARKIV_STATUS_INVALID_ARGUMENT;
     }
     *db_out = nullptr;
+    arkiv_db_options_t defaults;
+    arkiv_db_options_init(&defaults);
+    const arkiv_db_options_t &o = options ? *options : defaults;
     arkiv_db_t *db = nullptr;
     std::string detail;
     try {
         db = new arkiv_db_t;
         db->path = path;
-        open_handles(db, mode);
+        db->allow_partial = o.allow_partial != 0;
+        db->stemmer = arkiv_stemmer();
+        db->stopper.reset(arkiv_new_stopper());
+        arkiv_open_parts(db, mode, o.shards);
     } catch (...) {
         arkiv_status_t st = arkiv_map_exception(detail);
         try {
@@ -67,22 +69,17 @@ extern "C" arkiv_status_t arkiv_db_open(const char *path, arkiv_db_mode_t mode, 
     return ARKIV_STATUS_OK;
 }
 
+extern "C" arkiv_status_t arkiv_db_open(const char *path, arkiv_db_mode_t mode, arkiv_db_t **db_out,
+                                        char **error_out)
+{
+    return arkiv_db_open_with(path, mode, nullptr, db_out, error_out);
+}
+
 extern "C" void arkiv_db_free(arkiv_db_t *db)
 {
     if (!db)
         return;
-    try {
-        /* Drop uncommitted changes explicitly; the destructor would
-         * otherwise decide for us and swallow any error. */
-        if (db->wdb)
-            db->wdb->cancel_transaction();
-    } catch (...) {
-    }
-    try {
-        delete db->wdb;
-        delete db->rdb;
-    } catch (...) {
-    }
+    arkiv_close_parts(db);
     delete db;
 }
 
@@ -98,6 +95,14 @@ extern "C" arkiv_status_t arkiv_db_commit(arkiv_db_t *db)
     ARKIV_GUARD(db->error, {
         arkiv_flush_people(db);
         arkiv_flush_councils(db);
+        /* Shards first, the lexicon last: not one atomic step across
+         * databases, but a shard committed without the rest only holds
+         * files that the next run finds unchanged, and the lexicon only
+         * ever gains names. */
+        for (Xapian::WritableDatabase *w : db->shard_w) {
+            w->commit_transaction();
+            w->begin_transaction(true);
+        }
         db->wdb->commit_transaction();
         db->wdb->begin_transaction(true);
         return ARKIV_STATUS_OK;
@@ -108,7 +113,9 @@ extern "C" arkiv_status_t arkiv_db_reopen(arkiv_db_t *db)
 {
     if (!db)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(db->error, {
+    ARKIV_DB_GUARD(db, {
+        arkiv_retry_missing(db);
+        db->has_facet_slots = -1;
         db->db().reopen();
         return ARKIV_STATUS_OK;
     })
@@ -118,10 +125,26 @@ extern "C" arkiv_status_t arkiv_db_doc_count(arkiv_db_t *db, unsigned *count_out
 {
     if (!db || !count_out)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(db->error, {
+    ARKIV_DB_GUARD(db, {
         *count_out = db->db().get_doccount();
         return ARKIV_STATUS_OK;
     })
+}
+
+bool arkiv_delete_with_items(arkiv_db_t *db, const std::string &id)
+{
+    std::string idterm = arkiv_id_term(id);
+    bool found = false;
+    for (Xapian::WritableDatabase *w : arkiv_doc_shards(db)) {
+        if (w->get_termfreq(idterm) == 0)
+            continue;
+        w->delete_document(idterm);
+        /* Items point at their meeting with a parent term; deleting the
+         * meeting must not leave orphans behind. */
+        w->delete_document(arkiv_fit_term(ARKIV_PREFIX_PARENT + id));
+        found = true;
+    }
+    return found;
 }
 
 extern "C" arkiv_status_t arkiv_db_delete(arkiv_db_t *db, const char *id)
@@ -129,20 +152,18 @@ extern "C" arkiv_status_t arkiv_db_delete(arkiv_db_t *db, const char *id)
     if (!db || !db->wdb || !id)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     ARKIV_GUARD(db->error, {
-        std::string idterm = arkiv_id_term(id);
-        if (db->wdb->get_termfreq(idterm) == 0) {
-            if (!db->wdb->get_metadata(arkiv_failed_key(id)).empty()) {
-                arkiv_forget_failure(*db->wdb, id);
-                return ARKIV_STATUS_OK;
+        if (arkiv_delete_with_items(db, id))
+            return ARKIV_STATUS_OK;
+        bool forgot = false;
+        for (Xapian::WritableDatabase *w : arkiv_doc_shards(db))
+            if (!w->get_metadata(arkiv_failed_key(id)).empty()) {
+                arkiv_forget_failure(*w, id);
+                forgot = true;
             }
-            db->error = std::string("no document with id ") + id;
-            return ARKIV_STATUS_NOT_FOUND;
-        }
-        db->wdb->delete_document(idterm);
-        /* Items point at their meeting with a parent term; deleting the
-         * meeting must not leave orphans behind. */
-        db->wdb->delete_document(arkiv_fit_term(ARKIV_PREFIX_PARENT + std::string(id)));
-        return ARKIV_STATUS_OK;
+        if (forgot)
+            return ARKIV_STATUS_OK;
+        db->error = std::string("no document with id ") + id;
+        return ARKIV_STATUS_NOT_FOUND;
     })
 }
 
@@ -167,8 +188,8 @@ extern "C" arkiv_status_t arkiv_db_get_setting(arkiv_db_t *db, const char *name,
     if (!db || !name || !*name || !value_out)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     *value_out = nullptr;
-    ARKIV_GUARD(db->error, {
-        std::string v = db->db().get_metadata(setting_key(name));
+    ARKIV_DB_GUARD(db, {
+        std::string v = db->get_metadata(setting_key(name));
         if (!v.empty()) {
             *value_out = strdup(v.c_str());
             if (!*value_out)

@@ -24,13 +24,17 @@ extern "C" arkiv_status_t arkiv_doc_new(arkiv_db_t *db, const char *id, arkiv_do
         d = new arkiv_doc_t;
         d->db = db;
         d->id = id;
-        d->tg.set_stemmer(arkiv_stemmer());
+        /* The handle's stemmer and stopper: made once per handle, not
+         * per document (arkiv-private.h). */
+        d->tg.set_stemmer(db->stemmer);
         /* Stemmed terms get positions too, so a hit on "planen" can say
          * which page it is on (search.cc, hit_page). */
         d->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
-        d->tg.set_stopper(arkiv_new_stopper()->release());
+        d->tg.set_stopper(db->stopper.get());
         d->tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
-        /* Spelling data feeds the "Mente du …" suggestions. */
+        /* Spelling data feeds the "Mente du …" suggestions; it goes to
+         * the lexicon of a sharded index, like synonyms, so that there is
+         * one spelling table whichever shard a word came from. */
         d->tg.set_database(*db->wdb);
         d->tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
         d->tg.set_document(d->doc);
@@ -190,8 +194,9 @@ extern "C" arkiv_status_t arkiv_doc_set_page(arkiv_doc_t *doc, unsigned page)
     })
 }
 
-/* Level, parent link and collapse key; a meeting's old items go first,
- * since the new text may have fewer of them. */
+/* Level, parent link, collapse key and the sort and facet keys; a
+ * meeting's old items go first, since the new text may have fewer of
+ * them. */
 static void link_document(Xapian::WritableDatabase &wdb, arkiv_doc_t *doc)
 {
     const arkiv_field_def &level = *arkiv_field_lookup(ARKIV_FIELD_LEVEL);
@@ -204,6 +209,9 @@ static void link_document(Xapian::WritableDatabase &wdb, arkiv_doc_t *doc)
         doc->doc.add_boolean_term(arkiv_fit_term(ARKIV_PREFIX_PARENT + doc->parent));
         doc->doc.add_value(ARKIV_SLOT_MEETING, doc->parent);
     }
+    const std::string &meeting = doc->parent.empty() ? doc->id : doc->parent;
+    doc->doc.add_value(ARKIV_SLOT_SORT_DATE, doc->doc.get_value(ARKIV_SLOT_DATE) + " " + meeting);
+    doc->doc.add_value(ARKIV_SLOT_FACETS, arkiv_facet_key(doc->doc, meeting));
 }
 
 extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
@@ -216,9 +224,14 @@ extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
         if (!doc->pages.empty())
             doc->doc.add_value(ARKIV_SLOT_PAGES, doc->pages);
         arkiv_expand_councils(db, doc->doc, doc->tg);
-        link_document(*db->wdb, doc);
-        db->wdb->replace_document(arkiv_id_term(doc->id), doc->doc);
-        arkiv_forget_failure(*db->wdb, doc->id);
+        /* A meeting and its items share a shard (shards.cc). */
+        Xapian::WritableDatabase &home =
+            arkiv_home_shard(db, doc->parent.empty() ? doc->id : doc->parent);
+        link_document(home, doc);
+        home.replace_document(arkiv_id_term(doc->id), doc->doc);
+        /* Only files fail, and an item is no file. */
+        if (doc->parent.empty())
+            arkiv_forget_failure(home, doc->id);
         return ARKIV_STATUS_OK;
     })
 }

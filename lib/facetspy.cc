@@ -1,33 +1,22 @@
-/* facetspy.cc — facet counts that count meetings, not documents.
+/* facetspy.cc — facet counts for an index written before the facet key
+ * (ARKIV_SLOT_FACETS, facets.cc) existed.
  *
  * Xapian's ValueCountMatchSpy counts documents and one value per slot.
  * arkiv needs more: a meeting and its agenda items are separate documents
  * (all carrying the meeting's council, year and kind), a facet slot holds
  * several values (a joint meeting has two councils), and a match spy sees
  * every matching document before collapsing. So each (value, meeting)
- * pair is counted once, keyed by the meeting id in ARKIV_SLOT_MEETING. */
+ * pair is counted once, keyed by the meeting id in ARKIV_SLOT_MEETING.
+ * A class of ours cannot run on a remote shard (xapian-tcpsrv does not
+ * know it), which is why new indexes carry the facet key instead. */
 #include "arkiv-private.h"
 
-#include <algorithm>
-
-std::vector<std::string> arkiv_facet_split(const std::string &joined)
+arkiv_facet_spy::arkiv_facet_spy()
 {
-    std::vector<std::string> values;
-    size_t start = 0;
-    while (start < joined.size()) {
-        size_t end = joined.find(ARKIV_FACET_SEP, start);
-        if (end == std::string::npos)
-            end = joined.size();
-        if (end > start)
-            values.push_back(joined.substr(start, end - start));
-        start = end + 1;
-    }
-    return values;
-}
-
-void arkiv_facet_spy::add_facet(const std::string &name, Xapian::valueno slot)
-{
-    facets.push_back(facet{name, slot, {}, {}});
+    size_t n;
+    arkiv_facet_defs(&n);
+    counts.counts.resize(n);
+    seen.resize(n);
 }
 
 /* Documents from before items existed have no meeting slot: each is its
@@ -46,25 +35,16 @@ void arkiv_facet_spy::operator()(const Xapian::Document &doc, double)
 {
     std::string meeting = meeting_of(doc);
     meetings_seen.insert(meeting);
-    for (facet &f : facets) {
-        for (const std::string &value : arkiv_facet_split(doc.get_value(f.slot)))
-            if (f.seen.emplace(value, meeting).second)
-                f.counts[value]++;
-    }
+    size_t n;
+    const arkiv_facet_def *defs = arkiv_facet_defs(&n);
+    for (size_t i = 0; i < n; i++)
+        for (const std::string &value : arkiv_facet_split(doc.get_value(defs[i].slot)))
+            if (seen[i].emplace(value, meeting).second)
+                counts.counts[i][value]++;
 }
 
-std::vector<arkiv_facet_spy::row> arkiv_facet_spy::top(const std::string &name, size_t limit) const
+void arkiv_facet_spy::result(arkiv_facet_counts &out) const
 {
-    std::vector<row> rows;
-    for (const facet &f : facets)
-        if (f.name == name)
-            for (const auto &c : f.counts)
-                rows.push_back(row{c.first, c.second});
-    /* counts is a std::map, so rows arrive in byte order and a stable
-     * sort keeps ties that way. */
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const row &a, const row &b) { return a.count > b.count; });
-    if (rows.size() > limit)
-        rows.resize(limit);
-    return rows;
+    out = counts;
+    out.meetings = meetings_seen.size();
 }

@@ -1,7 +1,9 @@
 /* files.cc — the facts the incremental indexer keeps about each file. */
 #include "arkiv-private.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <memory>
 
 struct arkiv_files {
     std::vector<file_row> rows;
@@ -20,27 +22,40 @@ static file_row row_from_document(const Xapian::Document &doc)
     return r;
 }
 
+static bool by_id(const file_row &a, const file_row &b)
+{
+    return a.id < b.id;
+}
+
+/* Failure records live in the database that holds (or would hold) the
+ * file's document, so every part is asked. */
+static void list_failures(arkiv_db_t *db, std::vector<file_row> &rows)
+{
+    for (arkiv_part &p : db->parts)
+        if (p.up)
+            arkiv_list_failures(p.db, rows);
+}
+
 extern "C" arkiv_status_t arkiv_db_list_files(arkiv_db_t *db, arkiv_files_t **files_out)
 {
     if (!db || !files_out)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     *files_out = nullptr;
-    arkiv_files_t *files = nullptr;
-    try {
-        files = new arkiv_files_t;
+    ARKIV_DB_GUARD(db, {
+        std::unique_ptr<arkiv_files_t> files(new arkiv_files_t);
         Xapian::Database &xdb = db->db();
         /* Only file documents carry a path value, so the value stream is
          * exactly the list of files, without touching item documents. */
         for (Xapian::ValueIterator v = xdb.valuestream_begin(ARKIV_SLOT_PATH);
              v != xdb.valuestream_end(ARKIV_SLOT_PATH); ++v)
             files->rows.push_back(row_from_document(xdb.get_document(v.get_docid())));
-        arkiv_list_failures(xdb, files->rows);
-    } catch (...) {
-        delete files;
-        return arkiv_map_exception(db->error);
-    }
-    *files_out = files;
-    return ARKIV_STATUS_OK;
+        list_failures(db, files->rows);
+        /* In id order: Xapian's document order depends on the layout
+         * (shards interleave), and the answer must not. */
+        std::sort(files->rows.begin(), files->rows.end(), by_id);
+        *files_out = files.release();
+        return ARKIV_STATUS_OK;
+    })
 }
 
 extern "C" arkiv_status_t arkiv_db_find_file(arkiv_db_t *db, const char *id,
@@ -49,24 +64,28 @@ extern "C" arkiv_status_t arkiv_db_find_file(arkiv_db_t *db, const char *id,
     if (!db || !id || !files_out)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     *files_out = nullptr;
-    arkiv_files_t *files = nullptr;
-    try {
-        Xapian::Database &xdb = db->db();
-        files = new arkiv_files_t;
-        Xapian::PostingIterator p = xdb.postlist_begin(arkiv_id_term(id));
-        if (p != xdb.postlist_end(arkiv_id_term(id)))
+    ARKIV_DB_GUARD(db, {
+        /* A writer knows the file's shard; a reader asks them all. */
+        Xapian::Database xdb = db->writable ? Xapian::Database(arkiv_home_shard(db, id)) : db->db();
+        std::unique_ptr<arkiv_files_t> files(new arkiv_files_t);
+        std::string idterm = arkiv_id_term(id);
+        Xapian::PostingIterator p = xdb.postlist_begin(idterm);
+        bool found = p != xdb.postlist_end(idterm);
+        if (found)
             files->rows.push_back(row_from_document(xdb.get_document(*p)));
-        else if (!arkiv_find_failure(xdb, id, files->rows)) {
-            delete files;
+        else if (db->writable)
+            found = arkiv_find_failure(xdb, id, files->rows);
+        else
+            for (arkiv_part &part : db->parts)
+                if (!found && part.up)
+                    found = arkiv_find_failure(part.db, id, files->rows);
+        if (!found) {
             db->error = std::string("no document with id ") + id;
             return ARKIV_STATUS_NOT_FOUND;
         }
-    } catch (...) {
-        delete files;
-        return arkiv_map_exception(db->error);
-    }
-    *files_out = files;
-    return ARKIV_STATUS_OK;
+        *files_out = files.release();
+        return ARKIV_STATUS_OK;
+    })
 }
 
 extern "C" size_t arkiv_files_count(const arkiv_files_t *files)
@@ -153,14 +172,10 @@ extern "C" arkiv_status_t arkiv_db_record_failure(arkiv_db_t *db, const arkiv_fi
         return ARKIV_STATUS_INVALID_ARGUMENT;
     ARKIV_GUARD(db->error, {
         /* A file that now fails must not keep an older, good document. */
-        std::string idterm = arkiv_id_term(info->id);
-        if (db->wdb->get_termfreq(idterm)) {
-            db->wdb->delete_document(idterm);
-            db->wdb->delete_document(arkiv_fit_term(ARKIV_PREFIX_PARENT + std::string(info->id)));
-        }
+        arkiv_delete_with_items(db, info->id);
         std::string val = std::to_string(info->size) + " " + std::to_string(info->mtime) + " " +
                           info->path + "\n" + info->failure;
-        db->wdb->set_metadata(arkiv_failed_key(info->id), val);
+        arkiv_home_shard(db, info->id).set_metadata(arkiv_failed_key(info->id), val);
         return ARKIV_STATUS_OK;
     })
 }

@@ -115,9 +115,8 @@ extern "C" arkiv_status_t arkiv_db_person_names(arkiv_db_t *db, const char *key,
         *variants_out = nullptr;
     if (!db || !key || !*key)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(db->error, {
-        std::vector<std::string> v =
-            split_lines(db->db().get_metadata(arkiv_fit_term(person_key(key))));
+    ARKIV_DB_GUARD(db, {
+        std::vector<std::string> v = split_lines(db->get_metadata(arkiv_fit_term(person_key(key))));
         if (v.empty())
             return ARKIV_STATUS_NOT_FOUND;
         char *canon = canonical_out ? dup(v[0]) : nullptr;
@@ -143,18 +142,18 @@ extern "C" arkiv_status_t arkiv_db_person_names(arkiv_db_t *db, const char *key,
     })
 }
 
-bool arkiv_person_key(Xapian::Database &xdb, const std::string &name, std::string &key)
+bool arkiv_person_key(arkiv_db_t *db, const std::string &name, std::string &key)
 {
     if (arkiv_collapse_space(name).empty())
         return false;
-    key = xdb.get_metadata(form_key(name));
+    key = db->get_metadata(form_key(name));
     return !key.empty();
 }
 
-std::string arkiv_person_label(Xapian::Database &xdb, const std::string &key)
+std::string arkiv_person_label(arkiv_db_t *db, const std::string &key)
 {
     std::vector<std::string> v =
-        split_lines(xdb.get_metadata(arkiv_fit_term(person_key(key.c_str()))));
+        split_lines(db->get_metadata(arkiv_fit_term(person_key(key.c_str()))));
     return v.empty() ? key : v[0];
 }
 
@@ -164,9 +163,9 @@ extern "C" arkiv_status_t arkiv_db_resolve_person(arkiv_db_t *db, const char *na
         *key_out = nullptr;
     if (!db || !name || !key_out)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(db->error, {
+    ARKIV_DB_GUARD(db, {
         std::string key;
-        if (!arkiv_person_key(db->db(), name, key)) {
+        if (!arkiv_person_key(db, name, key)) {
             db->error = std::string("no person written as ") + name;
             return ARKIV_STATUS_NOT_FOUND;
         }

@@ -23,6 +23,15 @@ struct arkiv_parse_context {
     std::exception_ptr failure;
 };
 
+/* Wildcards expand to at most this many terms, the most frequent, so
+ * "a*" cannot become the whole vocabulary. */
+#define ARKIV_MAX_WILDCARD_TERMS 1000u
+
+/* query_expand.cc: every wildcard of q that Xapian would expand per
+ * database, expanded once over all of db (so shards weigh it the same as
+ * one database). */
+Xapian::Query arkiv_expand_wildcards(Xapian::Database &db, const Xapian::Query &q);
+
 /* `ctx` must outlive qp. */
 void arkiv_setup_parser(Xapian::QueryParser &qp, arkiv_parse_context &ctx);
 std::string arkiv_parse_query_date(const std::string &s, bool is_end);

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <memory>
 
 /* A boolean field value is resolved to what the indexer wrote
  * (query_values.cc), then goes through the same normalisation as at index
@@ -120,17 +121,16 @@ class single_date : public Xapian::FieldProcessor
     }
 };
 
-/* Wildcards are bounded so "a*" cannot expand to the whole vocabulary. */
-static const Xapian::termcount max_wildcard_terms = 1000;
-
 void arkiv_setup_parser(Xapian::QueryParser &qp, arkiv_parse_context &ctx)
 {
+    /* Synonyms and spelling data come from every database of the index
+     * (a sharded index keeps them in its lexicon). */
     qp.set_database(ctx.db->db());
-    qp.set_stemmer(arkiv_stemmer());
+    qp.set_stemmer(ctx.db->stemmer);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_stopper(arkiv_new_stopper()->release());
+    qp.set_stopper(ctx.db->stopper.get());
     qp.set_default_op(Xapian::Query::OP_AND);
-    qp.set_max_expansion(max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    qp.set_max_expansion(ARKIV_MAX_WILDCARD_TERMS, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     size_t n;
     const arkiv_field_def *fields = arkiv_field_table(&n);
     for (size_t i = 0; i < n; i++) {
@@ -170,6 +170,7 @@ static arkiv_status_t parse_into(arkiv_db_t *db, const char *query_string, arkiv
     arkiv_setup_parser(qp, ctx);
     q.query = qp.parse_query(query_string, parse_flags);
     q.corrected = qp.get_corrected_query_string();
+    q.query = arkiv_expand_wildcards(db->db(), q.query);
     if (ctx.failure)
         std::rethrow_exception(ctx.failure);
     if (!ctx.error.empty()) {
@@ -185,24 +186,17 @@ extern "C" arkiv_status_t arkiv_query_parse(arkiv_db_t *db, const char *query_st
     if (!db || !query_string || !query_out)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     *query_out = nullptr;
-    arkiv_query_t *q = nullptr;
-    try {
-        q = new arkiv_query_t;
+    ARKIV_DB_GUARD(db, {
+        std::unique_ptr<arkiv_query_t> q(new arkiv_query_t);
         arkiv_status_t st = ARKIV_STATUS_OK;
         if (blank(query_string))
             q->query = Xapian::Query::MatchAll;
         else
             st = parse_into(db, query_string, *q);
-        if (st != ARKIV_STATUS_OK) {
-            delete q;
-            return st;
-        }
-    } catch (...) {
-        delete q;
-        return arkiv_map_exception(db->error);
-    }
-    *query_out = q;
-    return ARKIV_STATUS_OK;
+        if (st == ARKIV_STATUS_OK)
+            *query_out = q.release();
+        return st;
+    })
 }
 
 extern "C" void arkiv_query_free(arkiv_query_t *query)

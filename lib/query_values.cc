@@ -21,7 +21,7 @@ static std::string council_value(arkiv_db_t *db, const std::string &value)
 static std::string person_value(arkiv_db_t *db, const std::string &value)
 {
     std::string key;
-    return arkiv_person_key(db->db(), value, key) ? key : value;
+    return arkiv_person_key(db, value, key) ? key : value;
 }
 
 /* "chair" stays; "chair:Elisabeth Kvam Tronstad" names the person as the

@@ -26,6 +26,7 @@ struct arkiv_facets {
 struct arkiv_results {
     unsigned total = 0;
     bool with_facets = false;
+    bool partial = false;
     std::vector<hit_row> hits;
     std::map<std::string, arkiv_facets> facets;
     std::string suggestion;
@@ -80,7 +81,7 @@ static std::string unescape_snippet(const std::string &in, const std::string &hs
 }
 
 static std::string make_snippet(const Xapian::MSet &mset, const Xapian::Document &doc,
-                                const arkiv_search_options_t &o)
+                                const Xapian::Stem &stemmer, const arkiv_search_options_t &o)
 {
     std::string text = doc.get_value(ARKIV_SLOT_TEXT);
     if (text.empty())
@@ -88,10 +89,10 @@ static std::string make_snippet(const Xapian::MSet &mset, const Xapian::Document
     std::string hs = o.hi_start ? o.hi_start : "", he = o.hi_end ? o.hi_end : "";
     if (o.snippet_mode == ARKIV_SNIPPET_HTML)
         return mset.snippet(
-            text, o.snippet_length, arkiv_stemmer(),
+            text, o.snippet_length, stemmer,
             Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, hs, he, "…");
     return unescape_snippet(
-        mset.snippet(text, o.snippet_length, arkiv_stemmer(),
+        mset.snippet(text, o.snippet_length, stemmer,
                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                      "\x01", "\x02", "…"),
         hs, he);
@@ -125,43 +126,60 @@ static unsigned hit_page(Xapian::Database &xdb, const Xapian::Query &q, Xapian::
     return page;
 }
 
-static void set_order(Xapian::Enquire &enq, arkiv_sort_t sort)
+/* Equal keys would otherwise be ordered by Xapian document number, which
+ * differs between one database and shards (their numbers interleave), so
+ * ties are broken by the meeting id: relevance, then meeting id; date,
+ * then meeting id (ARKIV_SLOT_SORT_DATE), then relevance. Within one
+ * meeting the order is its documents' order of writing, the same in any
+ * layout, since a meeting and its items share a shard. */
+static void set_order(Xapian::Enquire &enq, arkiv_sort_t sort, bool sort_date_slot)
 {
+    Xapian::valueno date = sort_date_slot ? ARKIV_SLOT_SORT_DATE : ARKIV_SLOT_DATE;
     if (sort == ARKIV_SORT_DATE_ASC)
-        enq.set_sort_by_value_then_relevance(ARKIV_SLOT_DATE, false);
+        enq.set_sort_by_value_then_relevance(date, false);
     else if (sort == ARKIV_SORT_DATE_DESC)
-        enq.set_sort_by_value_then_relevance(ARKIV_SLOT_DATE, true);
+        enq.set_sort_by_value_then_relevance(date, true);
+    else
+        enq.set_sort_by_relevance_then_value(ARKIV_SLOT_MEETING, false);
 }
 
-/* Each facet and the slot its values are kept in (document.cc). */
-static const struct {
-    const char *name;
-    Xapian::valueno slot;
-    unsigned default_limit;
-} facet_slots[] = {{"council", ARKIV_SLOT_COUNCIL, 100},
-                   {"year", ARKIV_SLOT_YEAR, 100},
-                   {"kind", ARKIV_SLOT_KIND, 100},
-                   {"person", ARKIV_SLOT_PERSON, 20}};
+/* Whether every document has the facet key and date sort key (slots 15
+ * and 16, written since shards came): an older index is searched as
+ * before, with facets counted by our own match spy (local databases
+ * only). Read-only handles remember the answer until reopened. */
+static bool has_facet_slots(arkiv_db_t *db)
+{
+    if (db->has_facet_slots >= 0 && !db->writable)
+        return db->has_facet_slots != 0;
+    /* Every document, or the index is (partly) older: an unchanged file
+     * keeps its old document until --rebuild. */
+    Xapian::Database &xdb = db->db();
+    bool has = xdb.get_value_freq(ARKIV_SLOT_FACETS) == xdb.get_doccount();
+    db->has_facet_slots = has;
+    return has;
+}
 
 /* Only the rows kept get a label: a person's canonical name costs a
  * metadata lookup. */
-static void collect_facets(arkiv_results_t &r, Xapian::Database &xdb, const arkiv_facet_spy &spy,
+static void collect_facets(arkiv_results_t &r, arkiv_db_t *db, const arkiv_facet_counts &counts,
                            unsigned limit)
 {
-    for (const auto &fs : facet_slots) {
-        arkiv_facets &f = r.facets[fs.name];
-        for (const arkiv_facet_spy::row &row : spy.top(fs.name, limit ? limit : fs.default_limit)) {
+    size_t n;
+    const arkiv_facet_def *defs = arkiv_facet_defs(&n);
+    for (size_t i = 0; i < n; i++) {
+        arkiv_facets &f = r.facets[defs[i].name];
+        for (const arkiv_facet_counts::row &row :
+             counts.top(i, limit ? limit : defs[i].default_limit)) {
             std::string label =
-                fs.slot == ARKIV_SLOT_PERSON ? arkiv_person_label(xdb, row.value) : row.value;
+                defs[i].slot == ARKIV_SLOT_PERSON ? arkiv_person_label(db, row.value) : row.value;
             f.rows.push_back(facet_row{row.value, label, row.count});
         }
     }
     r.with_facets = true;
 }
 
-static hit_row make_hit(Xapian::Database &xdb, const Xapian::MSet &mset,
-                        const Xapian::MSetIterator &m, const arkiv_query_t *q,
-                        const arkiv_search_options_t &o)
+static hit_row make_hit(arkiv_db_t *db, const Xapian::MSet &mset, const Xapian::MSetIterator &m,
+                        const arkiv_query_t *q, const arkiv_search_options_t &o)
 {
     Xapian::Document doc = m.get_document();
     hit_row h;
@@ -169,8 +187,8 @@ static hit_row make_hit(Xapian::Database &xdb, const Xapian::MSet &mset,
     h.data = doc.get_data();
     h.rank = m.get_rank();
     h.score = m.get_percent();
-    h.snippet = make_snippet(mset, doc, o);
-    h.page = hit_page(xdb, q->query, *m, doc.get_value(ARKIV_SLOT_PAGES));
+    h.snippet = make_snippet(mset, doc, db->stemmer, o);
+    h.page = hit_page(db->db(), q->query, *m, doc.get_value(ARKIV_SLOT_PAGES));
     std::string first = doc.get_value(ARKIV_SLOT_FIRST_PAGE);
     if (!first.empty())
         h.page = (h.page ? h.page : 1) + (unsigned)strtoul(first.c_str(), nullptr, 10) - 1;
@@ -181,36 +199,76 @@ static hit_row make_hit(Xapian::Database &xdb, const Xapian::MSet &mset,
     return h;
 }
 
+/* How many matching documents each meeting shown has, when no facet key
+ * spy counted them: one more match, over those meetings' documents only.
+ * Xapian's own collapse count cannot be used: remote shards do not send
+ * it (Xapian 1.4), and it may stop short of the whole match. */
+static void count_meeting_docs(Xapian::Database &xdb, const Xapian::Query &query,
+                               const std::set<std::string> &meetings,
+                               std::map<std::string, unsigned> &docs)
+{
+    std::vector<Xapian::Query> terms;
+    for (const std::string &m : meetings) {
+        terms.emplace_back(arkiv_id_term(m));
+        terms.emplace_back(arkiv_fit_term(ARKIV_PREFIX_PARENT + m));
+    }
+    Xapian::Enquire enq(xdb);
+    enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+    Xapian::ValueCountMatchSpy spy(ARKIV_SLOT_MEETING);
+    enq.add_matchspy(&spy);
+    enq.get_mset(0, 0, xdb.get_doccount());
+    for (Xapian::TermIterator v = spy.values_begin(); v != spy.values_end(); ++v)
+        docs[*v] = v.get_termfreq();
+}
+
 static arkiv_results_t *run_search(arkiv_db_t *db, const arkiv_query_t *q,
                                    const arkiv_search_options_t &o)
 {
     Xapian::Database &xdb = db->db();
     Xapian::Enquire enq(xdb);
     enq.set_query(q->query);
-    set_order(enq, o.sort);
+    bool keyed = has_facet_slots(db);
+    set_order(enq, o.sort, keyed);
     /* One hit per meeting: its best document, the meeting or an item. */
     if (o.collapse)
         enq.set_collapse_key(ARKIV_SLOT_MEETING);
-    arkiv_facet_spy spy;
-    if (o.facets) {
-        for (const auto &fs : facet_slots)
-            spy.add_facet(fs.name, fs.slot);
-        enq.add_matchspy(&spy);
-    }
+    Xapian::ValueCountMatchSpy key_spy(ARKIV_SLOT_FACETS);
+    arkiv_facet_spy old_spy;
+    if (o.facets)
+        enq.add_matchspy(keyed ? static_cast<Xapian::MatchSpy *>(&key_spy) : &old_spy);
     /* Facets must count the whole match, not just the first page. */
     Xapian::MSet mset = enq.get_mset(o.offset, o.limit, o.facets ? xdb.get_doccount() : 0);
     std::unique_ptr<arkiv_results_t> r(new arkiv_results_t);
     r->total = mset.get_matches_estimated();
+    for (Xapian::MSetIterator m = mset.begin(); m != mset.end(); ++m)
+        r->hits.push_back(make_hit(db, mset, m, q, o));
+    std::set<std::string> shown;
+    for (const hit_row &h : r->hits)
+        shown.insert(h.parent.empty() ? h.id : h.parent);
+    arkiv_facet_counts counts;
+    if (o.facets && keyed)
+        arkiv_count_facet_keys(key_spy, o.collapse ? shown : std::set<std::string>(), counts);
+    else if (o.facets)
+        old_spy.result(counts);
+    else if (o.collapse && keyed && !shown.empty())
+        count_meeting_docs(xdb, q->query, shown, counts.docs);
+    /* With the facet key, the collapse count is what the whole match
+     * holds of each meeting beyond the hit (the same in any layout). */
+    if (o.collapse && keyed)
+        for (hit_row &h : r->hits) {
+            auto it = counts.docs.find(h.parent.empty() ? h.id : h.parent);
+            h.collapsed = it != counts.docs.end() && it->second > 0 ? it->second - 1 : 0;
+        }
     /* The spy saw every matching document, so it knows the exact number
      * of meetings even where Xapian's collapsed count is an estimate. */
     if (o.facets && o.collapse)
-        r->total = (unsigned)spy.meetings();
-    for (Xapian::MSetIterator m = mset.begin(); m != mset.end(); ++m)
-        r->hits.push_back(make_hit(xdb, mset, m, q, o));
+        r->total = (unsigned)counts.meetings;
     if (o.facets)
-        collect_facets(*r, xdb, spy, o.facet_limit);
+        collect_facets(*r, db, counts, o.facet_limit);
     if (mset.empty() && r->total == 0)
         r->suggestion = q->corrected;
+    r->partial = arkiv_db_missing_count(db) != 0;
     return r.release();
 }
 
@@ -224,7 +282,7 @@ extern "C" arkiv_status_t arkiv_db_search(arkiv_db_t *db, const arkiv_query_t *q
     arkiv_search_options_t defaults;
     arkiv_search_options_init(&defaults);
     const arkiv_search_options_t &o = options ? *options : defaults;
-    ARKIV_GUARD(db->error, {
+    ARKIV_DB_GUARD(db, {
         *results_out = run_search(db, query, o);
         return ARKIV_STATUS_OK;
     })
@@ -238,6 +296,11 @@ extern "C" void arkiv_results_free(arkiv_results_t *results)
 extern "C" unsigned arkiv_results_total(const arkiv_results_t *results)
 {
     return results ? results->total : 0;
+}
+
+extern "C" int arkiv_results_partial(const arkiv_results_t *results)
+{
+    return results && results->partial;
 }
 
 extern "C" const char *arkiv_results_suggestion(const arkiv_results_t *results)

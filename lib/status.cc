@@ -27,6 +27,8 @@ extern "C" const char *arkiv_status_string(arkiv_status_t status)
         return "invalid argument";
     case ARKIV_STATUS_XAPIAN:
         return "Xapian error";
+    case ARKIV_STATUS_UNAVAILABLE:
+        return "a shard of the index does not answer";
     }
     return "unknown status";
 }
@@ -35,6 +37,16 @@ static arkiv_status_t map_current(std::string &detail)
 {
     try {
         throw;
+    } catch (const arkiv_shard_error &e) {
+        detail = e.what();
+        return ARKIV_STATUS_UNAVAILABLE;
+    } catch (const arkiv_layout_error &e) {
+        detail = e.what();
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    } catch (const Xapian::NetworkError &e) {
+        /* A remote database (xapian-tcpsrv) that does not answer. */
+        detail = e.get_description();
+        return ARKIV_STATUS_UNAVAILABLE;
     } catch (const Xapian::DatabaseLockError &e) {
         detail = e.get_description();
         return ARKIV_STATUS_LOCKED;

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 struct arkiv_values {
     std::vector<std::pair<std::string, unsigned>> rows;
@@ -15,7 +16,7 @@ extern "C" arkiv_status_t arkiv_db_get_data(arkiv_db_t *db, const char *id, char
         *data_out = nullptr;
     if (!db || !id || !*id || !data_out)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(db->error, {
+    ARKIV_DB_GUARD(db, {
         Xapian::Database &xdb = db->db();
         std::string idterm = arkiv_id_term(id);
         Xapian::PostingIterator p = xdb.postlist_begin(idterm);
@@ -72,16 +73,12 @@ extern "C" arkiv_status_t arkiv_db_field_values(arkiv_db_t *db, arkiv_field_t fi
     const arkiv_field_def *def = arkiv_field_lookup(field);
     if (!db || !values_out || !def || def->type != ARKIV_BOOLEAN)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    arkiv_values *values = nullptr;
-    try {
-        values = new arkiv_values;
+    ARKIV_DB_GUARD(db, {
+        std::unique_ptr<arkiv_values> values(new arkiv_values);
         collect_values(db->db(), *def, starts_with ? starts_with : "", *values);
-    } catch (...) {
-        delete values;
-        return arkiv_map_exception(db->error);
-    }
-    *values_out = values;
-    return ARKIV_STATUS_OK;
+        *values_out = values.release();
+        return ARKIV_STATUS_OK;
+    })
 }
 
 extern "C" size_t arkiv_values_count(const arkiv_values_t *values)

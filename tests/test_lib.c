@@ -1,15 +1,25 @@
 /* test_lib.c — libarkiv against a real Xapian database in a temp dir. */
 #include "arkiv.h"
 
+#include <arpa/inet.h>
 #include <check.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <netinet/in.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static char *tmpdir;
 static char *dbpath;
+/* Shards of the index the tests write: 0 a plain database; the "sharded"
+ * test case runs every test again over 3 shards (docs/scaling.md). */
+static unsigned shards;
 
 static void setup(void)
 {
@@ -17,6 +27,12 @@ static void setup(void)
     tmpdir = g_dir_make_tmp("arkiv-test-XXXXXX", &err);
     ck_assert_ptr_nonnull(tmpdir);
     dbpath = g_build_filename(tmpdir, "db", NULL);
+}
+
+static void setup_sharded(void)
+{
+    shards = 3;
+    setup();
 }
 
 static void rm_rf(const char *path)
@@ -45,7 +61,10 @@ static arkiv_db_t *open_w(void)
 {
     arkiv_db_t *db = NULL;
     char *err = NULL;
-    arkiv_status_t st = arkiv_db_open(dbpath, ARKIV_DB_WRITABLE, &db, &err);
+    arkiv_db_options_t o;
+    arkiv_db_options_init(&o);
+    o.shards = shards;
+    arkiv_status_t st = arkiv_db_open_with(dbpath, ARKIV_DB_WRITABLE, &o, &db, &err);
     ck_assert_msg(st == ARKIV_STATUS_OK, "open: %s", err ? err : "");
     free(err);
     return db;
@@ -1227,12 +1246,479 @@ START_TEST(test_item_pages)
 }
 END_TEST
 
-static Suite *lib_suite(void)
+/* ---------------------------------------------------------------- */
+/* Sharded indexes (docs/scaling.md): these run in the "sharded" case,
+ * where open_w() makes three shards. */
+
+/* Everything a search answers, as one string. */
+static void describe_results(GString *out, const arkiv_results_t *r)
 {
-    Suite *s = suite_create("libarkiv");
-    TCase *tc = tcase_create("db");
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_set_timeout(tc, 60);
+    g_string_append_printf(out, "total %u partial %d suggestion [%s]\n", arkiv_results_total(r),
+                           arkiv_results_partial(r), arkiv_results_suggestion(r));
+    for (size_t i = 0; i < arkiv_results_count(r); i++) {
+        arkiv_hit_t h;
+        ck_assert_int_eq(arkiv_results_get(r, i, &h), ARKIV_STATUS_OK);
+        g_string_append_printf(out,
+                               "  %s rank %u score %.0f page %u parent [%s] collapsed %u [%s]\n",
+                               h.id, h.rank, h.score, h.page, h.parent, h.collapsed, h.snippet);
+    }
+    for (const char *const *name = arkiv_facet_names(); *name; name++) {
+        const arkiv_facets_t *f = NULL;
+        if (arkiv_results_facets(r, *name, &f) != ARKIV_STATUS_OK)
+            continue;
+        for (size_t i = 0; i < arkiv_facets_count(f); i++) {
+            const char *v, *label;
+            unsigned c;
+            ck_assert_int_eq(arkiv_facets_get(f, i, &v, &c), ARKIV_STATUS_OK);
+            ck_assert_int_eq(arkiv_facets_get_label(f, i, &label), ARKIV_STATUS_OK);
+            g_string_append_printf(out, "  facet %s %s (%s) %u\n", *name, v, label, c);
+        }
+    }
+}
+
+static const char *const compare_queries[] = {"",
+                                              "budsjett",
+                                              "palliativ plan",
+                                              "helsehus",
+                                              "council:ASU",
+                                              "person:\"Elisabeth Kvam Tronstad\"",
+                                              "level:item",
+                                              "plan OR budsjett OR helsehus",
+                                              "palliatv",
+                                              "year:2024",
+                                              "NOT level:item",
+                                              "kind:referat",
+                                              "date:2023..2024",
+                                              "pla* OR helse*",
+                                              "title:ref*",
+                                              NULL};
+
+/* Every search answer, list of files and field value of the index at
+ * path, as one string. */
+static char *describe_index(const char *path, int allow_partial)
+{
+    arkiv_db_t *db = NULL;
+    arkiv_db_options_t oo;
+    arkiv_db_options_init(&oo);
+    oo.allow_partial = allow_partial;
+    char *err = NULL;
+    arkiv_status_t st = arkiv_db_open_with(path, ARKIV_DB_READ_ONLY, &oo, &db, &err);
+    ck_assert_msg(st == ARKIV_STATUS_OK, "open %s: %s", path, err ? err : "");
+    GString *out = g_string_new("");
+    unsigned n = 0;
+    ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
+    g_string_append_printf(out, "documents %u\n", n);
+    static const arkiv_sort_t sorts[] = {ARKIV_SORT_RELEVANCE, ARKIV_SORT_DATE_ASC,
+                                         ARKIV_SORT_DATE_DESC};
+    for (const char *const *q = compare_queries; *q; q++)
+        for (size_t s = 0; s < G_N_ELEMENTS(sorts); s++)
+            for (int variant = 0; variant < 4; variant++) {
+                arkiv_search_options_t o;
+                arkiv_search_options_init(&o);
+                o.sort = sorts[s];
+                o.collapse = variant & 1;
+                o.facets = (variant & 2) != 0;
+                o.snippet_length = 60;
+                o.offset = variant == 3 ? 1 : 0;
+                o.limit = variant == 3 ? 3 : 20;
+                g_string_append_printf(out, "query [%s] sort %d variant %d\n", *q, (int)sorts[s],
+                                       variant);
+                arkiv_results_t *r = search_with(db, *q, &o);
+                describe_results(out, r);
+                arkiv_results_free(r);
+            }
+    arkiv_files_t *files = NULL;
+    ck_assert_int_eq(arkiv_db_list_files(db, &files), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < arkiv_files_count(files); i++) {
+        arkiv_file_info_t f;
+        ck_assert_int_eq(arkiv_files_get(files, i, &f), ARKIV_STATUS_OK);
+        g_string_append_printf(out, "file %s %s %s\n", f.id, f.path, f.failure ? f.failure : "ok");
+    }
+    arkiv_files_free(files);
+    arkiv_values_t *values = NULL;
+    ck_assert_int_eq(arkiv_db_field_values(db, ARKIV_FIELD_COUNCIL, "", &values), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < arkiv_values_count(values); i++) {
+        const char *v;
+        unsigned c;
+        ck_assert_int_eq(arkiv_values_get(values, i, &v, &c), ARKIV_STATUS_OK);
+        g_string_append_printf(out, "council %s %u\n", v, c);
+    }
+    arkiv_values_free(values);
+    arkiv_db_free(db);
+    return g_string_free(out, FALSE);
+}
+
+/* The test documents, a failed file and a person's forms, into the index
+ * at `path` with `n` shards (0: plain). */
+static void build_mixed(const char *path, unsigned n)
+{
+    char *saved_path = dbpath;
+    unsigned saved_shards = shards;
+    dbpath = (char *)path;
+    shards = n;
+    build_fixture();
+    put_docs(meetings, G_N_ELEMENTS(meetings));
+    put_docs(joint, G_N_ELEMENTS(joint));
+    arkiv_db_t *w = open_w();
+    ck_assert_int_eq(arkiv_db_add_person_name(w, "elisabeth tronstad", "Elisabeth Kvam Tronstad"),
+                     ARKIV_STATUS_OK);
+    arkiv_file_info_t bad = {"zz-bad", "/archive/bad.pdf", 9, 43, NULL, "damaged: broken xref"};
+    ck_assert_int_eq(arkiv_db_record_failure(w, &bad), ARKIV_STATUS_OK);
+    arkiv_file_info_t bad2 = {"aa-bad", "/archive/bad2.pdf", 9, 43, NULL, "encrypted"};
+    ck_assert_int_eq(arkiv_db_record_failure(w, &bad2), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+    dbpath = saved_path;
+    shards = saved_shards;
+}
+
+static void assert_same_text(const char *a, const char *b, const char *what)
+{
+    if (strcmp(a, b) == 0)
+        return;
+    size_t i = 0;
+    while (a[i] && a[i] == b[i])
+        i++;
+    size_t from = i > 200 ? i - 200 : 0;
+    ck_abort_msg("%s differ at byte %zu:\n--- one database:\n%.400s\n--- shards:\n%.400s", what, i,
+                 a + from, b + from);
+}
+
+START_TEST(test_shards_give_the_same_answers)
+{
+    char *plain = g_build_filename(tmpdir, "plain", NULL);
+    build_mixed(plain, 0);
+    build_mixed(dbpath, shards);
+    char *want = describe_index(plain, 0);
+    char *got = describe_index(dbpath, 0);
+    assert_same_text(want, got, "answers");
+    /* The stub file itself, as a reader would be given it. */
+    char *stub = g_build_filename(dbpath, "XAPIANDB", NULL);
+    char *via_stub = describe_index(stub, 0);
+    assert_same_text(want, via_stub, "answers through the stub");
+    g_free(via_stub);
+    g_free(stub);
+    g_free(want);
+    g_free(got);
+    g_free(plain);
+}
+END_TEST
+
+/* Each shard is a Xapian database of its own; a meeting's items share
+ * its shard, and the documents are spread over the shards. */
+START_TEST(test_shard_placement)
+{
+    build_mixed(dbpath, shards);
+    unsigned total = 0, used = 0;
+    for (unsigned k = 0; k < shards; k++) {
+        char *name = g_strdup_printf("shard%u", k);
+        char *path = g_build_filename(dbpath, name, NULL);
+        arkiv_db_t *db = NULL;
+        ck_assert_int_eq(arkiv_db_open(path, ARKIV_DB_READ_ONLY, &db, NULL), ARKIV_STATUS_OK);
+        unsigned n = 0;
+        ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
+        total += n;
+        used += n > 0;
+        arkiv_search_options_t o;
+        arkiv_search_options_init(&o);
+        o.collapse = 0;
+        o.limit = 100;
+        arkiv_results_t *r = search_with(db, "level:item", &o);
+        for (size_t i = 0; i < arkiv_results_count(r); i++) {
+            arkiv_hit_t h;
+            ck_assert_int_eq(arkiv_results_get(r, i, &h), ARKIV_STATUS_OK);
+            char *data = NULL;
+            ck_assert_msg(arkiv_db_get_data(db, h.parent, &data) == ARKIV_STATUS_OK,
+                          "item %s is not in the shard of its meeting %s", h.id, h.parent);
+            free(data);
+        }
+        arkiv_results_free(r);
+        arkiv_db_free(db);
+        g_free(path);
+        g_free(name);
+    }
+    ck_assert_uint_eq(total, 15);
+    ck_assert_uint_ge(used, 2);
+}
+END_TEST
+
+START_TEST(test_shard_layout_is_kept)
+{
+    build_fixture();
+    char *stub = g_build_filename(dbpath, "XAPIANDB", NULL);
+    ck_assert(g_file_test(stub, G_FILE_TEST_IS_REGULAR));
+    arkiv_db_options_t o;
+    arkiv_db_options_init(&o);
+    arkiv_db_t *w = NULL;
+    char *err = NULL;
+    /* Re-runs keep the layout, and may say so again. */
+    ck_assert_int_eq(arkiv_db_open_with(dbpath, ARKIV_DB_WRITABLE, &o, &w, &err), ARKIV_STATUS_OK);
+    unsigned n = 0;
+    ck_assert_int_eq(arkiv_db_doc_count(w, &n), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(n, 4);
+    arkiv_db_free(w);
+    o.shards = 3;
+    ck_assert_int_eq(arkiv_db_open_with(dbpath, ARKIV_DB_WRITABLE, &o, &w, &err), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+    o.shards = 2;
+    ck_assert_int_eq(arkiv_db_open_with(dbpath, ARKIV_DB_WRITABLE, &o, &w, &err),
+                     ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_ptr_null(w);
+    ck_assert_msg(err && strstr(err, "3 shards"), "message: %s", err ? err : "");
+    free(err);
+    /* A plain index stays plain. */
+    char *plain = g_build_filename(tmpdir, "plain", NULL);
+    o.shards = 0;
+    ck_assert_int_eq(arkiv_db_open_with(plain, ARKIV_DB_WRITABLE, &o, &w, NULL), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+    o.shards = 2;
+    ck_assert_int_eq(arkiv_db_open_with(plain, ARKIV_DB_WRITABLE, &o, &w, &err),
+                     ARKIV_STATUS_INVALID_ARGUMENT);
+    free(err);
+    /* A stub lists databases for reading; nothing is written through it. */
+    ck_assert_int_eq(arkiv_db_open_with(stub, ARKIV_DB_WRITABLE, NULL, &w, &err),
+                     ARKIV_STATUS_INVALID_ARGUMENT);
+    free(err);
+    ck_assert_uint_eq(arkiv_db_missing_count(NULL), 0);
+    ck_assert_ptr_null(arkiv_db_missing_shard(NULL, 0, NULL));
+    g_free(plain);
+    g_free(stub);
+}
+END_TEST
+
+static char *write_stub(const char *name, const char *text)
+{
+    char *path = g_build_filename(tmpdir, name, NULL);
+    ck_assert(g_file_set_contents(path, text, -1, NULL));
+    return path;
+}
+
+/* A stub naming a database that is not there: an error naming it, or,
+ * with allow_partial, the answers of the rest, marked partial. */
+START_TEST(test_missing_shard)
+{
+    build_mixed(dbpath, shards);
+    char *text = g_strdup_printf("# test\nauto %s/lexicon\nauto %s/shard0\n"
+                                 "auto %s/nosuch\nauto %s/shard1\nauto %s/shard2\n",
+                                 dbpath, dbpath, dbpath, dbpath, dbpath);
+    char *stub = write_stub("broken.stub", text);
+    arkiv_db_t *db = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(arkiv_db_open(stub, ARKIV_DB_READ_ONLY, &db, &err), ARKIV_STATUS_UNAVAILABLE);
+    ck_assert_ptr_null(db);
+    ck_assert_msg(err && strstr(err, "nosuch"), "message: %s", err ? err : "");
+    free(err);
+    arkiv_db_options_t o;
+    arkiv_db_options_init(&o);
+    o.allow_partial = 1;
+    ck_assert_int_eq(arkiv_db_open_with(stub, ARKIV_DB_READ_ONLY, &o, &db, &err), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(arkiv_db_missing_count(db), 1);
+    const char *why = NULL;
+    const char *name = arkiv_db_missing_shard(db, 0, &why);
+    ck_assert_msg(name && strstr(name, "nosuch"), "missing: %s", name ? name : "(null)");
+    ck_assert_ptr_nonnull(why);
+    ck_assert_ptr_null(arkiv_db_missing_shard(db, 1, NULL));
+    arkiv_db_free(db);
+    /* The rest are the whole index here: the same answers, marked. */
+    char *whole = describe_index(dbpath, 0);
+    char *partial = describe_index(stub, 1);
+    ck_assert_msg(strstr(partial, "partial 1") && !strstr(partial, "partial 0"),
+                  "answers not marked partial");
+    for (char *at = partial; (at = strstr(at, "partial 1")); at++)
+        at[8] = '0';
+    assert_same_text(whole, partial, "answers without a missing shard");
+    g_free(whole);
+    g_free(partial);
+    /* Lines Xapian does not know are an error, whatever allow_partial. */
+    char *bad = write_stub("bad.stub", "auto\nfrobnicate x\n");
+    ck_assert_int_eq(arkiv_db_open_with(bad, ARKIV_DB_READ_ONLY, &o, &db, &err), ARKIV_STATUS_IO);
+    ck_assert_msg(err && strstr(err, "bad.stub:1"), "message: %s", err ? err : "");
+    free(err);
+    g_free(bad);
+    g_free(stub);
+    g_free(text);
+}
+END_TEST
+
+/* A xapian-tcpsrv serving `db` on a free loopback port, in its own
+ * process group (on SIGTERM it kills its whole group). 0 when the
+ * program is not installed. */
+static pid_t serve(const char *db, unsigned *port_out)
+{
+    char *prog = g_find_program_in_path("xapian-tcpsrv");
+    if (!prog)
+        return 0;
+    for (int attempt = 0; attempt < 10; attempt++) {
+        /* A port the kernel just handed out is very likely still free. */
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        struct sockaddr_in a = {0};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof a;
+        ck_assert(bind(fd, (struct sockaddr *)&a, sizeof a) == 0);
+        ck_assert(getsockname(fd, (struct sockaddr *)&a, &len) == 0);
+        close(fd);
+        unsigned port = ntohs(a.sin_port);
+        char portstr[16];
+        snprintf(portstr, sizeof portstr, "%u", port);
+        pid_t pid = fork();
+        ck_assert(pid >= 0);
+        if (pid == 0) {
+            setsid();
+            int null = open("/dev/null", O_WRONLY);
+            dup2(null, 1);
+            dup2(null, 2);
+            execl(prog, prog, "--interface", "127.0.0.1", "--port", portstr, db, (char *)NULL);
+            _exit(127);
+        }
+        /* Ready when it accepts a connection; gone when the port was
+         * taken after all. */
+        for (int i = 0; i < 100; i++) {
+            int status;
+            if (waitpid(pid, &status, WNOHANG) == pid)
+                break;
+            int c = socket(AF_INET, SOCK_STREAM, 0);
+            int ok = connect(c, (struct sockaddr *)&a, sizeof a) == 0;
+            close(c);
+            if (ok) {
+                g_free(prog);
+                *port_out = port;
+                return pid;
+            }
+            g_usleep(30000);
+        }
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+    }
+    g_free(prog);
+    ck_abort_msg("xapian-tcpsrv did not start");
+    return 0;
+}
+
+static void stop(pid_t pid)
+{
+    kill(pid, SIGTERM);
+    waitpid(pid, NULL, 0);
+}
+
+/* A remote shard that stops answering after the index was opened: a
+ * strict handle names it; an allow_partial one answers from the rest and
+ * says so, and takes the shard back when reopened after it returns. */
+START_TEST(test_remote_shard_stops)
+{
+    build_mixed(dbpath, shards);
+    char *shard1 = g_build_filename(dbpath, "shard1", NULL);
+    unsigned port = 0;
+    pid_t server = serve(shard1, &port);
+    if (!server) {
+        fprintf(stderr, "test_remote_shard_stops: no xapian-tcpsrv, skipped\n");
+        g_free(shard1);
+        return;
+    }
+    char *text = g_strdup_printf("auto %s/lexicon\nauto %s/shard0\nremote tcp 127.0.0.1:%u\n"
+                                 "auto %s/shard2\n",
+                                 dbpath, dbpath, port, dbpath);
+    char *stub = write_stub("remote.stub", text);
+    char *without = g_strdup_printf("auto %s/lexicon\nauto %s/shard0\nauto %s/shard2\n", dbpath,
+                                    dbpath, dbpath);
+    char *rest_stub = write_stub("rest.stub", without);
+    /* While it answers, the remote shard changes nothing. */
+    char *whole = describe_index(dbpath, 0);
+    char *remote = describe_index(stub, 0);
+    assert_same_text(whole, remote, "answers with a remote shard");
+
+    arkiv_db_t *strict = NULL, *lenient = NULL;
+    arkiv_db_options_t o;
+    arkiv_db_options_init(&o);
+    ck_assert_int_eq(arkiv_db_open_with(stub, ARKIV_DB_READ_ONLY, &o, &strict, NULL),
+                     ARKIV_STATUS_OK);
+    o.allow_partial = 1;
+    ck_assert_int_eq(arkiv_db_open_with(stub, ARKIV_DB_READ_ONLY, &o, &lenient, NULL),
+                     ARKIV_STATUS_OK);
+    ck_assert_uint_eq(arkiv_db_missing_count(lenient), 0);
+    stop(server);
+
+    arkiv_search_options_t so;
+    arkiv_search_options_init(&so);
+    arkiv_query_t *q = NULL;
+    ck_assert_int_eq(arkiv_query_parse(strict, "", &q), ARKIV_STATUS_OK);
+    arkiv_results_t *r = NULL;
+    ck_assert_int_eq(arkiv_db_search(strict, q, &so, &r), ARKIV_STATUS_UNAVAILABLE);
+    ck_assert_ptr_null(r);
+    char *where = g_strdup_printf("127.0.0.1:%u", port);
+    ck_assert_msg(strstr(arkiv_db_last_error(strict), where), "error: %s",
+                  arkiv_db_last_error(strict));
+    arkiv_query_free(q);
+    arkiv_db_free(strict);
+
+    r = search_with(lenient, "", &so);
+    ck_assert_int_ne(arkiv_results_partial(r), 0);
+    ck_assert_uint_eq(arkiv_db_missing_count(lenient), 1);
+    ck_assert_msg(strstr(arkiv_db_missing_shard(lenient, 0, NULL), where), "missing: %s",
+                  arkiv_db_missing_shard(lenient, 0, NULL));
+    GString *got = g_string_new("");
+    describe_results(got, r);
+    arkiv_results_free(r);
+    /* ... exactly what the other shards answer. */
+    arkiv_db_t *rest = NULL;
+    ck_assert_int_eq(arkiv_db_open(rest_stub, ARKIV_DB_READ_ONLY, &rest, NULL), ARKIV_STATUS_OK);
+    r = search_with(rest, "", &so);
+    GString *want = g_string_new("");
+    describe_results(want, r);
+    arkiv_results_free(r);
+    arkiv_db_free(rest);
+    char *p = strstr(got->str, "partial 1");
+    ck_assert_ptr_nonnull(p);
+    p[8] = '0';
+    assert_same_text(want->str, got->str, "answers of the shards left");
+
+    /* Back on the same port: reopening takes it back. */
+    char portstr[16];
+    snprintf(portstr, sizeof portstr, "%u", port);
+    pid_t again = fork();
+    ck_assert(again >= 0);
+    if (again == 0) {
+        setsid();
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", portstr,
+               shard1, (char *)NULL);
+        _exit(127);
+    }
+    int back = 0;
+    for (int i = 0; i < 100 && !back; i++) {
+        g_usleep(30000);
+        ck_assert_int_eq(arkiv_db_reopen(lenient), ARKIV_STATUS_OK);
+        back = arkiv_db_missing_count(lenient) == 0;
+    }
+    stop(again);
+    ck_assert_msg(back, "the shard did not come back");
+    arkiv_db_free(lenient);
+    g_string_free(got, TRUE);
+    g_string_free(want, TRUE);
+    g_free(where);
+    g_free(whole);
+    g_free(remote);
+    g_free(rest_stub);
+    g_free(without);
+    g_free(stub);
+    g_free(text);
+    g_free(shard1);
+}
+END_TEST
+
+static void add_shard_tests(TCase *tc)
+{
+    tcase_add_test(tc, test_shards_give_the_same_answers);
+    tcase_add_test(tc, test_shard_placement);
+    tcase_add_test(tc, test_shard_layout_is_kept);
+    tcase_add_test(tc, test_missing_shard);
+    tcase_add_test(tc, test_remote_shard_stops);
+}
+
+static void add_common_tests(TCase *tc)
+{
     tcase_add_test(tc, test_create_reopen_count);
     tcase_add_test(tc, test_replace_and_delete);
     tcase_add_test(tc, test_uncommitted_changes_are_discarded);
@@ -1258,7 +1744,23 @@ static Suite *lib_suite(void)
     tcase_add_test(tc, test_get_data);
     tcase_add_test(tc, test_field_values);
     tcase_add_test(tc, test_item_pages);
+}
+
+static Suite *lib_suite(void)
+{
+    Suite *s = suite_create("libarkiv");
+    TCase *tc = tcase_create("db");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    add_common_tests(tc);
     suite_add_tcase(s, tc);
+    /* The same answers from an index of three shards. */
+    TCase *sh = tcase_create("sharded");
+    tcase_add_checked_fixture(sh, setup_sharded, teardown);
+    tcase_set_timeout(sh, 60);
+    add_common_tests(sh);
+    add_shard_tests(sh);
+    suite_add_tcase(s, sh);
     return s;
 }
 

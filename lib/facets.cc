@@ -1,0 +1,120 @@
+/* facets.cc — facet counts that count meetings, not documents, with a
+ * match spy that also runs on remote shards.
+ *
+ * A meeting and its agenda items are separate documents (all carrying the
+ * meeting's council, year and kind; people only on the meeting), a facet
+ * slot holds several values (a joint meeting has two councils), and a
+ * match spy sees every matching document before collapsing. Each document
+ * therefore stores a facet key: its meeting id followed by its facet
+ * values. Xapian's own ValueCountMatchSpy counts the distinct keys of the
+ * whole match (on each shard, merged by Xapian), and the keys are then
+ * read here: every (value, meeting) pair counts once. */
+#include "arkiv-private.h"
+
+#include <algorithm>
+
+static const arkiv_facet_def facet_defs[] = {{"council", ARKIV_SLOT_COUNCIL, 100},
+                                             {"year", ARKIV_SLOT_YEAR, 100},
+                                             {"kind", ARKIV_SLOT_KIND, 100},
+                                             {"person", ARKIV_SLOT_PERSON, 20}};
+
+const arkiv_facet_def *arkiv_facet_defs(size_t *n_out)
+{
+    *n_out = sizeof facet_defs / sizeof facet_defs[0];
+    return facet_defs;
+}
+
+std::vector<std::string> arkiv_facet_split(const std::string &joined)
+{
+    std::vector<std::string> values;
+    size_t start = 0;
+    while (start < joined.size()) {
+        size_t end = joined.find(ARKIV_FACET_SEP, start);
+        if (end == std::string::npos)
+            end = joined.size();
+        if (end > start)
+            values.push_back(joined.substr(start, end - start));
+        start = end + 1;
+    }
+    return values;
+}
+
+std::string arkiv_facet_key(const Xapian::Document &doc, const std::string &meeting)
+{
+    std::string key = meeting;
+    for (const arkiv_facet_def &f : facet_defs) {
+        key += '\0';
+        key += doc.get_value(f.slot);
+    }
+    return key;
+}
+
+/* Splits a key into the meeting id and one string per facet. */
+static bool split_key(const std::string &key, std::string &meeting,
+                      std::vector<std::string> &fields)
+{
+    size_t nul = key.find('\0');
+    if (nul == std::string::npos)
+        return false;
+    meeting = key.substr(0, nul);
+    fields.clear();
+    while (nul != std::string::npos) {
+        size_t next = key.find('\0', nul + 1);
+        fields.push_back(key.substr(nul + 1, next == std::string::npos ? next : next - nul - 1));
+        nul = next;
+    }
+    return true;
+}
+
+void arkiv_count_facet_keys(const Xapian::ValueCountMatchSpy &spy,
+                            const std::set<std::string> &docs_of, arkiv_facet_counts &out)
+{
+    const size_t n = sizeof facet_defs / sizeof facet_defs[0];
+    out.counts.assign(n, {});
+    out.meetings = 0;
+    out.docs.clear();
+    /* Keys come in byte order, and a meeting's keys all begin with its id
+     * and a NUL, the lowest byte: they are neighbours, so each meeting's
+     * values can be gathered alone. */
+    std::string current, meeting;
+    std::vector<std::set<std::string>> values(n);
+    std::vector<std::string> fields;
+    auto flush = [&]() {
+        for (size_t i = 0; i < n; i++) {
+            for (const std::string &v : values[i])
+                out.counts[i][v]++;
+            values[i].clear();
+        }
+    };
+    for (Xapian::TermIterator k = spy.values_begin(); k != spy.values_end(); ++k) {
+        if (!split_key(*k, meeting, fields))
+            continue;
+        if (out.meetings == 0 || meeting != current) {
+            flush();
+            current = meeting;
+            out.meetings++;
+        }
+        for (size_t i = 0; i < n && i < fields.size(); i++)
+            for (const std::string &v : arkiv_facet_split(fields[i]))
+                values[i].insert(v);
+        /* The spy counted the documents with this key. */
+        if (docs_of.count(meeting))
+            out.docs[meeting] += k.get_termfreq();
+    }
+    flush();
+}
+
+std::vector<arkiv_facet_counts::row> arkiv_facet_counts::top(size_t i, size_t limit) const
+{
+    std::vector<row> rows;
+    if (i < counts.size())
+        for (const auto &c : counts[i])
+            rows.push_back(row{c.first, c.second});
+    /* counts is a std::map, so rows arrive in byte order and a stable
+     * sort keeps ties that way. */
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const row &a, const row &b) { return a.count > b.count; });
+    if (rows.size() > limit)
+        rows.resize(limit);
+    return rows;
+}
