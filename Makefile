@@ -43,6 +43,7 @@ all:
 
 include lib/Makefile.local
 include indexer/Makefile.local
+include answer/Makefile.local
 include search/Makefile.local
 include tests/Makefile.local
 include docs/Makefile.local

@@ -9,6 +9,7 @@ struct arkiv_knowledge {
     GHashTable *council_by_name;    /* folded, spaces collapsed -> canonical (owned) */
     GHashTable *council_by_acronym; /* exact acronym -> canonical */
     GPtrArray *canonicals;          /* char*: owns the canonical names */
+    GPtrArray *council_names;       /* council_name_t*, in file order (owned) */
     GRegex *council_rx;
     GHashTable *words;      /* "group\nkey" -> char** (owned strv) */
     GHashTable *word_sets;  /* group -> (key -> (name_key(word) -> unused)) */
@@ -20,6 +21,31 @@ struct arkiv_knowledge {
 };
 
 static const char *const empty_words[] = {NULL};
+
+/* One name of a council as councils.ini writes it; name_key() folds
+ * diacritics, so the hash tables cannot give the spelling back. */
+typedef struct {
+    const char *canonical; /* owned by canonicals */
+    char *name;
+    gboolean acronym;
+} council_name_t;
+
+static void council_name_free(gpointer p)
+{
+    council_name_t *n = p;
+    g_free(n->name);
+    g_free(n);
+}
+
+static void add_council_name(arkiv_knowledge_t *k, const char *canon, const char *name,
+                             gboolean acronym)
+{
+    council_name_t *n = g_new(council_name_t, 1);
+    n->canonical = canon;
+    n->name = g_strdup(name);
+    n->acronym = acronym;
+    g_ptr_array_add(k->council_names, n);
+}
 
 /* Lowercased, diacritics folded, runs of blanks one space, trimmed: the
  * form names are compared in. */
@@ -167,13 +193,18 @@ static void add_council(arkiv_knowledge_t *k, GKeyFile *kf, const char *group)
     g_strstrip(canon);
     g_ptr_array_add(k->canonicals, canon);
     g_hash_table_replace(k->council_by_name, name_key(canon), canon);
+    add_council_name(k, canon, canon, FALSE);
     char **aliases = get_list(kf, group, "aliases");
-    for (char **a = aliases; *a; a++)
+    for (char **a = aliases; *a; a++) {
         g_hash_table_replace(k->council_by_name, name_key(*a), canon);
+        add_council_name(k, canon, *a, FALSE);
+    }
     g_strfreev(aliases);
     char **acr = get_list(kf, group, "acronyms");
-    for (char **a = acr; *a; a++)
+    for (char **a = acr; *a; a++) {
         g_hash_table_replace(k->council_by_acronym, g_strdup(*a), canon);
+        add_council_name(k, canon, *a, TRUE);
+    }
     g_strfreev(acr);
 }
 
@@ -341,6 +372,7 @@ static arkiv_knowledge_t *knowledge_new(void)
     k->council_by_name = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     k->council_by_acronym = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     k->canonicals = g_ptr_array_new_with_free_func(g_free);
+    k->council_names = g_ptr_array_new_with_free_func(council_name_free);
     k->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
     k->word_sets =
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_hash_table_unref);
@@ -392,6 +424,7 @@ void arkiv_knowledge_free(arkiv_knowledge_t *k)
         return;
     g_hash_table_unref(k->council_by_name);
     g_hash_table_unref(k->council_by_acronym);
+    g_ptr_array_unref(k->council_names);
     g_ptr_array_unref(k->canonicals);
     if (k->council_rx)
         g_regex_unref(k->council_rx);
@@ -433,6 +466,15 @@ const char *arkiv_knowledge_council(const arkiv_knowledge_t *k, const char *name
         g_free(base);
     }
     return c;
+}
+
+void arkiv_knowledge_foreach_council_name(const arkiv_knowledge_t *k, arkiv_council_name_fn fn,
+                                          void *user)
+{
+    for (guint i = 0; k && i < k->council_names->len; i++) {
+        const council_name_t *n = k->council_names->pdata[i];
+        fn(n->canonical, n->name, n->acronym, user);
+    }
 }
 
 const GRegex *arkiv_knowledge_council_regex(const arkiv_knowledge_t *k)

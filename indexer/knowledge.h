@@ -39,6 +39,16 @@ const char *arkiv_knowledge_digest(const arkiv_knowledge_t *k);
  * ignored, acronyms matched case-sensitively), or NULL. */
 const char *arkiv_knowledge_council(const arkiv_knowledge_t *k, const char *name);
 
+/* Every name of every council in councils.ini: for each council, fn is
+ * called once with name == canonical, then once per alias and acronym as
+ * written there (acronym TRUE for acronyms), in file order. The strings
+ * belong to k. Used to register the gazetteer in the index
+ * (arkiv_db_add_council_name) and to show councils by their acronym. */
+typedef void (*arkiv_council_name_fn)(const char *canonical, const char *name, gboolean acronym,
+                                      void *user);
+void arkiv_knowledge_foreach_council_name(const arkiv_knowledge_t *k, arkiv_council_name_fn fn,
+                                          void *user);
+
 /* A regex that finds any council name or alias (case-insensitive) or
  * acronym (case-sensitive) as whole words, longest first. Pass the match to
  * arkiv_knowledge_council(). */

@@ -94,11 +94,14 @@ static void print_json_report(const arkiv_index_report_t *r)
     arkiv_cli_print_json(b);
 }
 
-static arkiv_db_t *open_writable(const char *path)
+static arkiv_db_t *open_writable(const char *path, int shards)
 {
     arkiv_db_t *db = NULL;
     char *msg = NULL;
-    arkiv_status_t st = arkiv_db_open(path, ARKIV_DB_WRITABLE, &db, &msg);
+    arkiv_db_options_t opts;
+    arkiv_db_options_init(&opts);
+    opts.shards = shards > 0 ? (unsigned)shards : 0;
+    arkiv_status_t st = arkiv_db_open_with(path, ARKIV_DB_WRITABLE, &opts, &db, &msg);
     if (st != ARKIV_STATUS_OK)
         fprintf(stderr, "arkiv: %s\n", msg ? msg : arkiv_status_string(st));
     free(msg);
@@ -108,7 +111,7 @@ static arkiv_db_t *open_writable(const char *path)
 typedef struct {
     char *db;
     gboolean json, quiet, verbose, rebuild, retry_failed, no_tagging;
-    gint jobs, timeout, batch;
+    gint jobs, timeout, batch, shards;
     char *data;
     char **roots;
 } index_args_t;
@@ -132,6 +135,8 @@ static GOptionContext *make_context(index_args_t *a)
          "S"},
         {"batch", 0, 0, G_OPTION_ARG_INT, &a->batch, "Commit after N changed files (default 500)",
          "N"},
+        {"shards", 0, 0, G_OPTION_ARG_INT, &a->shards,
+         "Make a new index of N shards (docs/scaling.md); re-runs keep the layout", "N"},
         {"no-tagging", 0, 0, G_OPTION_ARG_NONE, &a->no_tagging,
          "Index words only, without councils, people and items", NULL},
         {"data", 0, 0, G_OPTION_ARG_FILENAME, &a->data,
@@ -190,6 +195,30 @@ static gboolean check_digest(arkiv_db_t *db, const arkiv_knowledge_t *k, const c
     return ok;
 }
 
+typedef struct {
+    arkiv_db_t *db;
+    arkiv_status_t st;
+} council_reg_t;
+
+static void register_council_name(const char *canonical, const char *name, gboolean acronym,
+                                  void *user)
+{
+    (void)acronym;
+    council_reg_t *r = user;
+    if (r->st == ARKIV_STATUS_OK)
+        r->st = arkiv_db_add_council_name(r->db, canonical, name);
+}
+
+/* The index keeps the gazetteer's names so that queries (council:ASU,
+ * case:"ASU 12/24") and documents written from now on know every name of
+ * a council; durable with the run's commits. */
+static gboolean register_councils(arkiv_db_t *db, const arkiv_knowledge_t *k)
+{
+    council_reg_t r = {db, ARKIV_STATUS_OK};
+    arkiv_knowledge_foreach_council_name(k, register_council_name, &r);
+    return r.st == ARKIV_STATUS_OK;
+}
+
 static int run_index(const index_args_t *a)
 {
     arkiv_knowledge_t *k = NULL;
@@ -197,8 +226,8 @@ static int run_index(const index_args_t *a)
     char *dir = NULL;
     if (!load_tagger(a->data, &k, &tagger, &dir))
         return ARKIV_EXIT_ERROR;
-    arkiv_db_t *db = open_writable(arkiv_cli_db_path(a->db));
-    if (!db || (!a->no_tagging && !check_digest(db, k, dir, a))) {
+    arkiv_db_t *db = open_writable(arkiv_cli_db_path(a->db), a->shards);
+    if (!db || (!a->no_tagging && !check_digest(db, k, dir, a)) || !register_councils(db, k)) {
         if (db)
             fprintf(stderr, "arkiv index: %s\n", arkiv_db_last_error(db));
         arkiv_db_free(db);

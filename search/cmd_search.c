@@ -1,228 +1,180 @@
-/* cmd_search.c — `arkiv search`: text and JSON output of a query. */
-#include <json-glib/json-glib.h>
+/* cmd_search.c — `arkiv search`: options, then the search answer
+ * (answer/search.c) as JSON, CSV or text. */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "answer.h"
+#include "answer_json.h"
 #include "cli.h"
+#include "csv.h"
+#include "text.h"
 
 typedef struct {
     char *db, *sort;
-    gboolean json;
+    gboolean json, csv, no_collapse;
     gint limit, offset;
     char **words;
 } search_args_t;
 
-/* What a hit's stored data says; members owned by the parser. */
 typedef struct {
-    JsonParser *parser;
-    JsonObject *obj;
-} hit_data_t;
-
-static void hit_data_load(hit_data_t *d, const char *data)
-{
-    d->parser = json_parser_new();
-    d->obj = NULL;
-    if (data && *data && json_parser_load_from_data(d->parser, data, -1, NULL)) {
-        JsonNode *root = json_parser_get_root(d->parser);
-        if (root && JSON_NODE_HOLDS_OBJECT(root))
-            d->obj = json_node_get_object(root);
-    }
-}
-
-static const char *hit_str(const hit_data_t *d, const char *name)
-{
-    if (!d->obj || !json_object_has_member(d->obj, name))
-        return NULL;
-    JsonNode *n = json_object_get_member(d->obj, name);
-    return JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING
-               ? json_node_get_string(n)
-               : NULL;
-}
-
-static void add_member_str(JsonBuilder *b, const char *name, const char *v)
-{
-    json_builder_set_member_name(b, name);
-    if (v)
-        json_builder_add_string_value(b, v);
-    else
-        json_builder_add_null_value(b);
-}
-
-static void json_hit(JsonBuilder *b, const arkiv_hit_t *h)
-{
-    hit_data_t d;
-    hit_data_load(&d, h->data);
-    json_builder_begin_object(b);
-    add_member_str(b, "id", h->id);
-    add_member_str(b, "path", hit_str(&d, "path"));
-    add_member_str(b, "title", hit_str(&d, "title"));
-    add_member_str(b, "kind", hit_str(&d, "kind"));
-    add_member_str(b, "council", hit_str(&d, "council"));
-    add_member_str(b, "date", hit_str(&d, "date"));
-    add_member_str(b, "item", hit_str(&d, "item"));
-    json_builder_set_member_name(b, "page");
-    if (h->page)
-        json_builder_add_int_value(b, h->page);
-    else
-        json_builder_add_null_value(b);
-    json_builder_set_member_name(b, "score");
-    json_builder_add_double_value(b, h->score);
-    add_member_str(b, "snippet", h->snippet);
-    json_builder_end_object(b);
-    g_object_unref(d.parser);
-}
-
-static void json_facets(JsonBuilder *b, const arkiv_results_t *r)
-{
-    json_builder_set_member_name(b, "facets");
-    json_builder_begin_object(b);
-    for (const char *const *name = arkiv_facet_names(); *name; name++) {
-        const arkiv_facets_t *f = NULL;
-        if (arkiv_results_facets(r, *name, &f) != ARKIV_STATUS_OK)
-            continue;
-        json_builder_set_member_name(b, *name);
-        json_builder_begin_object(b);
-        for (size_t i = 0; i < arkiv_facets_count(f); i++) {
-            const char *v;
-            unsigned c;
-            if (arkiv_facets_get(f, i, &v, &c) != ARKIV_STATUS_OK)
-                continue;
-            json_builder_set_member_name(b, v);
-            json_builder_add_int_value(b, c);
-        }
-        json_builder_end_object(b);
-    }
-    json_builder_end_object(b);
-}
-
-static void print_json(const char *query, const search_args_t *a, const arkiv_results_t *r)
-{
-    JsonBuilder *b = json_builder_new();
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "format_version");
-    json_builder_add_int_value(b, 1);
-    add_member_str(b, "query", query);
-    json_builder_set_member_name(b, "total");
-    json_builder_add_int_value(b, arkiv_results_total(r));
-    json_builder_set_member_name(b, "offset");
-    json_builder_add_int_value(b, a->offset);
-    json_builder_set_member_name(b, "limit");
-    json_builder_add_int_value(b, a->limit);
-    json_builder_set_member_name(b, "results");
-    json_builder_begin_array(b);
-    for (size_t i = 0; i < arkiv_results_count(r); i++) {
-        arkiv_hit_t h;
-        if (arkiv_results_get(r, i, &h) == ARKIV_STATUS_OK)
-            json_hit(b, &h);
-    }
-    json_builder_end_array(b);
-    json_facets(b, r);
-    json_builder_end_object(b);
-    arkiv_cli_print_json(b);
-}
-
-static void print_text(const arkiv_results_t *r, unsigned offset)
-{
-    size_t n = arkiv_results_count(r);
-    unsigned total = arkiv_results_total(r);
-    if (n == 0 && total == 0) {
-        printf("No matches.\n");
-        return;
-    }
-    if (n == 0) {
-        printf("%u match%s; none from %u on (try a smaller --offset)\n", total,
-               total == 1 ? "" : "es", offset + 1);
-        return;
-    }
-    printf("%u match%s; showing %u-%u\n\n", total, total == 1 ? "" : "es", offset + 1,
-           offset + (unsigned)n);
-    for (size_t i = 0; i < n; i++) {
-        arkiv_hit_t h;
-        if (arkiv_results_get(r, i, &h) != ARKIV_STATUS_OK)
-            continue;
-        hit_data_t d;
-        hit_data_load(&d, h.data);
-        const char *date = hit_str(&d, "date");
-        const char *title = hit_str(&d, "title");
-        printf("%3u. %s%s%s\n", h.rank + 1, date ? date : "", date ? "  " : "",
-               title ? title : h.id);
-        printf("     %s", hit_str(&d, "path") ? hit_str(&d, "path") : h.id);
-        if (h.page)
-            printf(" · side %u", h.page);
-        printf("\n");
-        if (*h.snippet) {
-            char *flat = g_strdelimit(g_strdup(h.snippet), "\n\t", ' ');
-            printf("     %s\n", flat);
-            g_free(flat);
-        }
-        printf("\n");
-        g_object_unref(d.parser);
-    }
-}
-
-static gboolean parse_sort(const char *s, arkiv_sort_t *out)
-{
-    if (!s || strcmp(s, "relevance") == 0)
-        *out = ARKIV_SORT_RELEVANCE;
-    else if (strcmp(s, "date") == 0)
-        *out = ARKIV_SORT_DATE_ASC;
-    else if (strcmp(s, "-date") == 0)
-        *out = ARKIV_SORT_DATE_DESC;
-    else
-        return FALSE;
-    return TRUE;
-}
-
-/* A reader can race a committing indexer; Xapian then asks us to reopen
- * and try again, which is never an error for the user. */
-static arkiv_status_t search_with_retry(arkiv_db_t *db, const char *query,
-                                        const arkiv_search_options_t *o, arkiv_results_t **r)
-{
-    arkiv_status_t st = ARKIV_STATUS_MODIFIED;
-    for (int attempt = 0; attempt < 5 && st == ARKIV_STATUS_MODIFIED; attempt++) {
-        if (attempt > 0 && arkiv_db_reopen(db) != ARKIV_STATUS_OK)
-            break;
-        arkiv_query_t *q = NULL;
-        st = arkiv_query_parse(db, query, &q);
-        if (st == ARKIV_STATUS_OK)
-            st = arkiv_db_search(db, q, o, r);
-        arkiv_query_free(q);
-    }
-    return st;
-}
-
-static int run_search(const search_args_t *a, const char *query, arkiv_sort_t sort)
-{
-    arkiv_db_t *db = arkiv_cli_open_ro(arkiv_cli_db_path(a->db));
-    if (!db)
-        return ARKIV_EXIT_ERROR;
+    const char *query;
     arkiv_search_options_t o;
-    arkiv_search_options_init(&o);
-    o.offset = (unsigned)a->offset;
-    o.limit = (unsigned)a->limit;
-    o.sort = sort;
-    gboolean tty = !a->json && isatty(STDOUT_FILENO);
-    o.hi_start = tty ? "\033[1m" : (a->json ? NULL : "");
-    o.hi_end = tty ? "\033[0m" : (a->json ? NULL : "");
-    arkiv_results_t *r = NULL;
-    arkiv_status_t st = search_with_retry(db, query, &o, &r);
-    int rc = ARKIV_EXIT_OK;
-    if (st == ARKIV_STATUS_BAD_QUERY) {
-        fprintf(stderr, "arkiv: cannot understand the query: %s\n", arkiv_db_last_error(db));
-        rc = ARKIV_EXIT_USAGE;
-    } else if (st != ARKIV_STATUS_OK) {
-        fprintf(stderr, "arkiv: search failed: %s: %s\n", arkiv_status_string(st),
-                arkiv_db_last_error(db));
-        rc = ARKIV_EXIT_ERROR;
-    } else if (a->json) {
-        print_json(query, a, r);
-    } else {
-        print_text(r, o.offset);
+    arkiv_out_t out;
+} search_run_t;
+
+static arkiv_status_t answer(arkiv_db_t *db, const void *user, JsonNode **out, char **error)
+{
+    const search_run_t *s = user;
+    return arkiv_answer_search(db, s->query, &s->o, out, error);
+}
+
+/* "ASU 17.04.2024 · Sak 12/24 Tittel · side 6" */
+static void print_heading(JsonObject *h, JsonObject *item, const arkiv_text_councils_t *names)
+{
+    char *date = arkiv_text_date(arkiv_json_str(h, "date"));
+    const char *council = arkiv_text_council(names, arkiv_json_str(h, "council"));
+    printf("%s%s%s", council, *council && *date ? " " : "", date);
+    const char *sep = *council || *date ? " · " : "";
+    const char *number = arkiv_json_str(item, "number");
+    char *label = arkiv_text_item(number);
+    if (number)
+        printf("%s%s %s", sep, label,
+               arkiv_json_str(item, "title") ? arkiv_json_str(item, "title") : "");
+    else
+        printf("%s%s", sep,
+               arkiv_json_str(h, "title") ? arkiv_json_str(h, "title") : arkiv_json_str(h, "id"));
+    gint64 page = arkiv_json_int(h, "page", 0);
+    if (page)
+        printf(" · side %" G_GINT64_FORMAT, page);
+    printf("\n");
+    g_free(label);
+    g_free(date);
+}
+
+static void print_hit(JsonObject *h, guint rank, const arkiv_text_councils_t *names)
+{
+    JsonObject *item = arkiv_json_object(h, "item");
+    printf("%3u. ", rank);
+    print_heading(h, item, names);
+    arkiv_text_wrap(stdout, 5, "Vedtak: ", arkiv_json_str(item, "decision"), ARKIV_TEXT_WIDTH);
+    arkiv_text_wrap(stdout, 5, "", arkiv_json_str(h, "snippet"), ARKIV_TEXT_WIDTH);
+    printf("     %s", arkiv_json_str(h, "path") ? arkiv_json_str(h, "path") : "");
+    gint64 more = arkiv_json_int(h, "collapsed", 0);
+    if (more)
+        printf("  (+%" G_GINT64_FORMAT " more in this meeting)", more);
+    printf("\n\n");
+}
+
+/* "Councils: ASU 3 · FPS 2" over the whole match. */
+static void print_facet(JsonObject *facets, const char *name, const char *label,
+                        const arkiv_text_councils_t *names)
+{
+    JsonObject *f = arkiv_json_object(facets, name);
+    GList *members = f ? json_object_get_members(f) : NULL;
+    if (!members)
+        return;
+    printf("%-9s", label);
+    for (GList *m = members; m; m = m->next) {
+        const char *v = m->data;
+        printf("%s%s %" G_GINT64_FORMAT, m == members ? " " : " · ",
+               strcmp(name, "council") == 0 ? arkiv_text_council(names, v) : v,
+               arkiv_json_int(f, v, 0));
     }
-    arkiv_results_free(r);
-    arkiv_db_free(db);
-    return rc;
+    printf("\n");
+    g_list_free(members);
+}
+
+static void print_text(JsonObject *a, gboolean collapse)
+{
+    JsonArray *results = arkiv_json_array(a, "results");
+    guint n = arkiv_json_array_len(results);
+    gint64 total = arkiv_json_int(a, "total", 0), offset = arkiv_json_int(a, "offset", 0);
+    if (total == 0) {
+        printf("No matches.\n");
+        if (arkiv_json_str(a, "suggestion"))
+            printf("Mente du: %s\n", arkiv_json_str(a, "suggestion"));
+        return;
+    }
+    /* "1 meeting matches", "9 meetings match" (documents with --no-collapse). */
+    printf("%" G_GINT64_FORMAT " %s%s %s; ", total, collapse ? "meeting" : "document",
+           total == 1 ? "" : "s", total == 1 ? "matches" : "match");
+    if (n == 0) {
+        printf("none from %" G_GINT64_FORMAT " on (try a smaller --offset)\n", offset + 1);
+        return;
+    }
+    printf("showing %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\n\n", offset + 1, offset + n);
+    arkiv_text_councils_t *names = arkiv_text_councils_new();
+    for (guint i = 0; i < n; i++)
+        print_hit(arkiv_json_array_object(results, i), (guint)offset + i + 1, names);
+    JsonObject *facets = arkiv_json_object(a, "facets");
+    print_facet(facets, "council", "Councils:", names);
+    print_facet(facets, "year", "Years:", names);
+    arkiv_text_councils_free(names);
+}
+
+static void print_csv(JsonObject *a)
+{
+    static const char *const head[] = {"rank",  "id",         "date",     "council", "kind",
+                                       "item",  "item_title", "decision", "page",    "collapsed",
+                                       "score", "path",       "title",    "snippet"};
+    arkiv_csv_row(stdout, head, G_N_ELEMENTS(head));
+    JsonArray *results = arkiv_json_array(a, "results");
+    for (guint i = 0; i < arkiv_json_array_len(results); i++) {
+        JsonObject *h = arkiv_json_array_object(results, i), *item = arkiv_json_object(h, "item");
+        char *rank = g_strdup_printf("%" G_GINT64_FORMAT, arkiv_json_int(a, "offset", 0) + i + 1);
+        char *page = arkiv_json_int(h, "page", 0)
+                         ? g_strdup_printf("%" G_GINT64_FORMAT, arkiv_json_int(h, "page", 0))
+                         : NULL;
+        char *collapsed = g_strdup_printf("%" G_GINT64_FORMAT, arkiv_json_int(h, "collapsed", 0));
+        char *score = g_strdup_printf("%.0f", json_object_get_double_member(h, "score"));
+        const char *row[] = {rank,
+                             arkiv_json_str(h, "id"),
+                             arkiv_json_str(h, "date"),
+                             arkiv_json_str(h, "council"),
+                             arkiv_json_str(h, "kind"),
+                             arkiv_json_str(item, "number"),
+                             arkiv_json_str(item, "title"),
+                             arkiv_json_str(item, "decision"),
+                             page,
+                             collapsed,
+                             score,
+                             arkiv_json_str(h, "path"),
+                             arkiv_json_str(h, "title"),
+                             arkiv_json_str(h, "snippet")};
+        arkiv_csv_row(stdout, row, G_N_ELEMENTS(row));
+        g_free(rank);
+        g_free(page);
+        g_free(collapsed);
+        g_free(score);
+    }
+}
+
+static void print(JsonNode *n, const void *user)
+{
+    const search_run_t *s = user;
+    if (s->out == ARKIV_OUT_JSON)
+        arkiv_cli_print_node(n);
+    else if (s->out == ARKIV_OUT_CSV)
+        print_csv(arkiv_json_root(n));
+    else
+        print_text(arkiv_json_root(n), s->o.collapse);
+}
+
+static int run_search(const search_args_t *a, const char *query, arkiv_sort_t sort, arkiv_out_t out)
+{
+    search_run_t s = {query, {0}, out};
+    arkiv_search_options_init(&s.o);
+    s.o.offset = (unsigned)a->offset;
+    s.o.limit = (unsigned)a->limit;
+    s.o.sort = sort;
+    s.o.collapse = !a->no_collapse;
+    /* Bold hit words on a terminal only; JSON and CSV keep the text bare. */
+    gboolean tty = out == ARKIV_OUT_TEXT && isatty(STDOUT_FILENO);
+    s.o.hi_start = tty ? "\033[1m" : NULL;
+    s.o.hi_end = tty ? "\033[0m" : NULL;
+    arkiv_cli_answer_t how = {answer, print};
+    return arkiv_cli_run_answer("search", a->db, &how, &s);
 }
 
 static GOptionContext *make_context(search_args_t *a)
@@ -231,20 +183,26 @@ static GOptionContext *make_context(search_args_t *a)
         {"db", 0, 0, G_OPTION_ARG_FILENAME, &a->db,
          "Index location (default $ARKIV_DB or ./arkiv.db)", "PATH"},
         {"json", 0, 0, G_OPTION_ARG_NONE, &a->json, "Print results as JSON", NULL},
+        {"csv", 0, 0, G_OPTION_ARG_NONE, &a->csv, "Print results as CSV", NULL},
         {"limit", 'n', 0, G_OPTION_ARG_INT, &a->limit, "Show at most N results (default 10)", "N"},
         {"offset", 0, 0, G_OPTION_ARG_INT, &a->offset, "Skip the first N results", "N"},
         {"sort", 0, 0, G_OPTION_ARG_STRING, &a->sort,
          "relevance (default), date (oldest first) or -date", "ORDER"},
+        {"no-collapse", 0, 0, G_OPTION_ARG_NONE, &a->no_collapse,
+         "Every matching document, not one hit per meeting", NULL},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->words, NULL, "QUERY..."},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *ctx = g_option_context_new(NULL);
-    g_option_context_set_summary(ctx, "Search the index.");
+    g_option_context_set_summary(ctx, "Search the index: one hit per meeting, its best document "
+                                      "(the meeting or an agenda item).");
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_description(
-        ctx, "Query syntax: words are ANDed; OR, NOT, (), \"phrases\", wild*cards, NEAR;\n"
-             "fields title: path: mime: kind: council: year: encoding: id:,\n"
+        ctx, "Query syntax: words are ANDed; OR, NOT, (), \"phrases\", wild*cards, NEAR.\n"
+             "Fields: council:ASU person:\"Randi Sjøvæg\" present: absent: role:chair\n"
+             "case:12/24 case:\"ASU 12/24\" ref:08/25 project:harmoni kind:referat org:hnt\n"
+             "place:teams decision:godkjennes title: year:2024 path: level:item id:\n"
              "date:2024-01-01..2024-06-30 (also 01.01.2024..30.06.2024).\n"
-             "An empty query lists every document. See arkiv-search(1).\n\n"
+             "An empty query lists every meeting. See arkiv-search(1).\n\n"
              "Exit status: 0 ok (also with no matches), 1 error, 2 usage error or\n"
              "a query that cannot be parsed.\n");
     return ctx;
@@ -257,15 +215,16 @@ int arkiv_cmd_search(int argc, char **argv)
     GOptionContext *ctx = make_context(&a);
     int rc = ARKIV_EXIT_USAGE;
     arkiv_sort_t sort;
-    if (!arkiv_cli_parse(ctx, &argc, &argv)) {
+    arkiv_out_t out;
+    if (!arkiv_cli_parse(ctx, &argc, &argv) ||
+        !arkiv_cli_parse_sort("search", a.sort, ARKIV_SORT_RELEVANCE, &sort) ||
+        !arkiv_cli_out_mode("search", a.json, a.csv, &out)) {
         /* message printed */
-    } else if (!parse_sort(a.sort, &sort)) {
-        fprintf(stderr, "arkiv search: --sort takes relevance, date or -date, not '%s'\n", a.sort);
     } else if (a.limit < 0 || a.offset < 0) {
         fprintf(stderr, "arkiv search: --limit and --offset must not be negative\n");
     } else {
-        char *query = a.words ? g_strjoinv(" ", a.words) : g_strdup("");
-        rc = run_search(&a, query, sort);
+        char *query = arkiv_cli_join(a.words);
+        rc = run_search(&a, query, sort, out);
         g_free(query);
     }
     g_option_context_free(ctx);

@@ -9,6 +9,13 @@
 static const arkiv_command_t commands[] = {
     {"index", arkiv_cmd_index, "index folders of minutes (PDF and text)"},
     {"search", arkiv_cmd_search, "search the index"},
+    {"show", arkiv_cmd_show, "show one meeting: people, items, decisions"},
+    {"attendance", arkiv_cmd_attendance, "the meetings a person attended or missed"},
+    {"trace", arkiv_cmd_trace, "a case or project across councils, oldest first"},
+    {"decisions", arkiv_cmd_decisions, "decisions matching a query"},
+    {"people", arkiv_cmd_people, "people in the minutes, with meeting counts"},
+    {"cases", arkiv_cmd_cases, "case numbers with their titles"},
+    {"stats", arkiv_cmd_stats, "what the index holds"},
 };
 
 static void usage(FILE *out)
@@ -16,8 +23,8 @@ static void usage(FILE *out)
     fprintf(out, "Usage: arkiv [--help] [--version] COMMAND [OPTIONS] [ARGS]\n\n"
                  "Full-text search over archives of meeting minutes.\n\nCommands:\n");
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "  %-10s %s\n", "help", "show help for a command");
+        fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-11s %s\n", "help", "show help for a command");
     fprintf(out, "\nThe index is --db PATH, else $ARKIV_DB, else ./arkiv.db.\n"
                  "Run 'arkiv COMMAND --help' for the options of each command.\n");
 }
