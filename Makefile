@@ -48,6 +48,7 @@ include search/Makefile.local
 include tests/Makefile.local
 include docs/Makefile.local
 include bench/Makefile.local
+include web/Makefile.local
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -66,18 +67,19 @@ deps:
 # re-enter make so that pkg-config sees them.
 check: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(MAKE) --no-print-directory unit-tests cli-tests
+	$(Q)$(MAKE) --no-print-directory unit-tests cli-tests web-tests
 	$(Q)$(MAKE) --no-print-directory O=build-asan SANITIZE=1 unit-tests
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)scripts/demo.sh
+	$(Q)O=$(O) scripts/demo.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include \
 	    $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/share/man/man1 \
-	    $(DESTDIR)$(PREFIX)/share/arkiv
+	    $(DESTDIR)$(PREFIX)/share/arkiv $(DESTDIR)$(PREFIX)/lib/cgi-bin
 	install -m 755 $(O)/arkiv $(DESTDIR)$(PREFIX)/bin/arkiv
+	install -m 755 $(O)/web/arkiv.cgi $(DESTDIR)$(PREFIX)/lib/cgi-bin/arkiv.cgi
 	install -m 644 lib/arkiv.h $(DESTDIR)$(PREFIX)/include/arkiv.h
 	install -m 644 $(O)/libarkiv.a $(DESTDIR)$(PREFIX)/lib/libarkiv.a
 	install -m 644 $(MAN_PAGES) $(DESTDIR)$(PREFIX)/share/man/man1/

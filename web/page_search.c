@@ -1,0 +1,258 @@
+/* page_search.c — the search page: form, hits, facets, order, pages. */
+#include <string.h>
+
+#include "answer.h"
+#include "facets.h"
+#include "fmt.h"
+#include "html.h"
+#include "answer_json.h"
+#include "layout.h"
+#include "pager.h"
+#include "search_state.h"
+#include "url.h"
+
+/* Hidden inputs keep the filters (and a chosen language) when a new
+ * query is typed. */
+static void form_hidden(web_ctx_t *ctx, const web_search_t *s)
+{
+    GString *o = ctx->resp->body;
+    for (int f = 0; f < WEB_FACET_N; f++)
+        for (guint i = 0; i < s->filters[f]->len; i++) {
+            g_string_append_printf(o, "<input type=\"hidden\" name=\"%s\" value=\"",
+                                   web_facet_name(f));
+            web_html_attr(o, s->filters[f]->pdata[i]);
+            g_string_append(o, "\">\n");
+        }
+    if (ctx->req->lang_given)
+        g_string_append_printf(o, "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
+                               web_label(ctx, T_HTML_LANG));
+}
+
+static void sort_option(web_ctx_t *ctx, const web_search_t *s, arkiv_sort_t sort, web_text_t t)
+{
+    g_string_append_printf(ctx->resp->body, "<option value=\"%s\"%s>", web_sort_name(sort),
+                           s->sort == sort ? " selected" : "");
+    web_html_text(ctx->resp->body, web_label(ctx, t));
+    g_string_append(ctx->resp->body, "</option>\n");
+}
+
+static void search_form(web_ctx_t *ctx, const web_search_t *s)
+{
+    GString *o = ctx->resp->body;
+    web_url_t u;
+    web_url_begin(&u, ctx->req, "search", NULL);
+    char *action = g_string_free(u.s, FALSE);
+    g_string_append(o, "<form class=\"search\" role=\"search\" method=\"get\" action=\"");
+    web_html_attr(o, action);
+    g_free(action);
+    g_string_append(o, "\">\n<label for=\"q\">");
+    web_html_text(o, web_label(ctx, T_QUERY_LABEL));
+    g_string_append(o, "</label>\n<div class=\"row\">\n<input type=\"search\" id=\"q\" name=\"q\" "
+                       "maxlength=\"500\" aria-describedby=\"q-help\" value=\"");
+    web_html_attr(o, s->q);
+    g_string_append(o, "\">\n<label for=\"sort\" class=\"sort-label\">");
+    web_html_text(o, web_label(ctx, T_SORT_LABEL));
+    g_string_append(o, "</label>\n<select id=\"sort\" name=\"sort\">\n");
+    sort_option(ctx, s, ARKIV_SORT_RELEVANCE, T_SORT_RELEVANCE);
+    sort_option(ctx, s, ARKIV_SORT_DATE_DESC, T_SORT_NEWEST);
+    sort_option(ctx, s, ARKIV_SORT_DATE_ASC, T_SORT_OLDEST);
+    g_string_append(o, "</select>\n");
+    form_hidden(ctx, s);
+    g_string_append(o, "<button type=\"submit\">");
+    web_html_text(o, web_label(ctx, T_SEARCH));
+    g_string_append(o, "</button>\n</div>\n<p class=\"help\" id=\"q-help\">");
+    web_html_text(o, web_label(ctx, T_SYNTAX_HELP));
+    g_string_append(o, "</p>\n</form>\n");
+}
+
+/* An item hit's id is "MEETING:N": link to the meeting at item N. */
+static char *hit_href(const web_ctx_t *ctx, const web_search_t *s, JsonObject *hit)
+{
+    const char *id = arkiv_json_str(hit, "id"), *parent = arkiv_json_str(hit, "parent");
+    const char *colon = id ? strrchr(id, ':') : NULL;
+    char *anchor = NULL;
+    if (colon && parent)
+        anchor = g_strdup_printf("item-%s", colon + 1);
+    web_url_t u;
+    web_url_begin(&u, ctx->req, "doc", parent ? parent : id);
+    web_url_add(&u, "q", s->q);
+    char *href = web_url_end(&u, ctx->req, anchor);
+    g_free(anchor);
+    return href;
+}
+
+static void hit_meta(web_ctx_t *ctx, JsonObject *hit)
+{
+    GString *o = ctx->resp->body;
+    g_string_append(o, "<p class=\"meta\">");
+    const char *council = arkiv_json_str(hit, "council"), *kind = arkiv_json_str(hit, "kind");
+    if (council) {
+        g_string_append(o, "<span class=\"council\">");
+        web_html_text(o, council);
+        g_string_append(o, "</span> ");
+    }
+    web_fmt_date(o, ctx, arkiv_json_str(hit, "date"));
+    if (kind) {
+        g_string_append(o, " <span class=\"kind\">");
+        web_html_text(o, kind);
+        g_string_append(o, "</span>");
+    }
+    gint64 page = arkiv_json_int(hit, "page", 0);
+    if (page > 0) {
+        g_string_append(o, " <span class=\"page\">");
+        web_html_text(o, web_label(ctx, T_PAGE));
+        g_string_append_printf(o, " %" G_GINT64_FORMAT "</span>", page);
+    }
+    g_string_append(o, "</p>\n");
+}
+
+static void hit_item(web_ctx_t *ctx, JsonObject *hit)
+{
+    GString *o = ctx->resp->body;
+    JsonNode *item = json_object_has_member(hit, "item") ? json_object_get_member(hit, "item")
+                                                        : NULL;
+    if (!item || JSON_NODE_HOLDS_NULL(item))
+        return;
+    g_string_append(o, "<p class=\"item\">");
+    web_fmt_item(o, ctx, item);
+    g_string_append(o, "</p>\n");
+    const char *decision = arkiv_json_str(arkiv_json_root(item), "decision");
+    if (decision) {
+        g_string_append(o, "<div class=\"decision\"><h3>");
+        web_html_text(o, web_label(ctx, T_DECISION));
+        g_string_append(o, "</h3>\n<p>");
+        web_html_text(o, decision);
+        g_string_append(o, "</p></div>\n");
+    }
+}
+
+/* The snippet is the library's HTML mode: Xapian escaped the text and we
+ * chose the <mark> markers, so it goes in as it is, and only here. */
+static void hit_html(web_ctx_t *ctx, const web_search_t *s, JsonObject *hit)
+{
+    GString *o = ctx->resp->body;
+    const char *title = arkiv_json_str(hit, "title"), *snippet = arkiv_json_str(hit, "snippet");
+    g_string_append(o, "<li class=\"hit\">\n<h2>");
+    web_html_link(o, hit_href(ctx, s, hit), title ? title : arkiv_json_str(hit, "id"));
+    g_string_append(o, "</h2>\n");
+    hit_meta(ctx, hit);
+    hit_item(ctx, hit);
+    if (snippet && *snippet)
+        g_string_append_printf(o, "<p class=\"snippet\">%s</p>\n", snippet);
+    gint64 more = arkiv_json_int(hit, "collapsed", 0);
+    if (more > 0) {
+        g_string_append(o, "<p class=\"collapsed\">");
+        web_html_textf(o, web_label(ctx, T_MORE_IN_MEETING), (unsigned)more);
+        g_string_append(o, "</p>\n");
+    }
+    g_string_append(o, "</li>\n");
+}
+
+static void suggestion(web_ctx_t *ctx, const char *sugg)
+{
+    GString *o = ctx->resp->body;
+    web_url_t u;
+    web_url_begin(&u, ctx->req, "search", NULL);
+    web_url_add(&u, "q", sugg);
+    g_string_append(o, "<p class=\"suggestion\">");
+    web_html_text(o, web_label(ctx, T_DID_YOU_MEAN));
+    g_string_append(o, " <a rel=\"nofollow\" href=\"");
+    char *href = web_url_end(&u, ctx->req, NULL);
+    web_html_attr(o, href);
+    g_free(href);
+    g_string_append(o, "\"><em>");
+    web_html_text(o, sugg);
+    g_string_append(o, "</em></a>?</p>\n");
+}
+
+static void results_html(web_ctx_t *ctx, const web_search_t *s, JsonObject *ans)
+{
+    GString *o = ctx->resp->body;
+    JsonArray *hits = arkiv_json_array(ans, "results");
+    guint n = hits ? json_array_get_length(hits) : 0;
+    unsigned total = (unsigned)arkiv_json_int(ans, "total", 0);
+    g_string_append(o, "<section class=\"results\" aria-labelledby=\"count\">\n<p id=\"count\" "
+                       "class=\"count\">");
+    web_html_textf(o, web_label(ctx, T_RESULTS_COUNT), total);
+    if (n) {
+        g_string_append(o, ", ");
+        web_html_textf(o, web_label(ctx, T_SHOWING), s->start + 1, s->start + n);
+    }
+    g_string_append(o, "</p>\n");
+    const char *sugg = arkiv_json_str(ans, "suggestion");
+    if (total == 0 && sugg && *sugg)
+        suggestion(ctx, sugg);
+    if (n == 0) {
+        g_string_append(o, "<p class=\"none\">");
+        web_html_text(o, web_label(ctx, T_NO_HITS));
+        g_string_append(o, "</p>\n");
+    } else {
+        web_search_orders(ctx, s);
+        g_string_append_printf(o, "<ol class=\"hits\" start=\"%u\">\n", s->start + 1);
+        for (guint i = 0; i < n; i++)
+            hit_html(ctx, s, arkiv_json_array_object(hits, i));
+        g_string_append(o, "</ol>\n");
+        web_search_pager(ctx, s, total);
+    }
+    g_string_append(o, "</section>\n");
+}
+
+static void search_html(web_ctx_t *ctx, const web_search_t *s, JsonObject *ans)
+{
+    web_search_change_t same = web_search_same(s);
+    same.start = 0;
+    char *feed = web_search_url(s, ctx->req, "feed", &same);
+    web_layout_begin(ctx, *s->q ? s->q : web_label(ctx, T_SEARCH), feed);
+    g_free(feed);
+    search_form(ctx, s);
+    g_string_append(ctx->resp->body, "<div class=\"columns\">\n");
+    results_html(ctx, s, ans);
+    web_facets_html(ctx, s, arkiv_json_object(ans, "facets"));
+    g_string_append(ctx->resp->body, "</div>\n");
+    web_layout_end(ctx);
+}
+
+/* JSON as the CLI's --json: plain snippets without markers. */
+static void search_options(const web_search_t *s, gboolean html, arkiv_search_options_t *o)
+{
+    arkiv_search_options_init(o);
+    o->offset = s->start;
+    o->limit = s->limit;
+    o->sort = s->sort;
+    if (html) {
+        o->snippet_mode = ARKIV_SNIPPET_HTML;
+        o->hi_start = "<mark>";
+        o->hi_end = "</mark>";
+        o->snippet_length = 300;
+    }
+}
+
+void web_page_search(web_ctx_t *ctx)
+{
+    web_search_t s;
+    const char *why = NULL;
+    if (!web_search_from_request(&s, ctx->req, &why)) {
+        web_page_error(ctx, 400, why);
+    } else if (!ctx->db) {
+        web_page_error(ctx, 503, NULL);
+    } else {
+        gboolean json = web_wants_json(ctx);
+        arkiv_search_options_t o;
+        search_options(&s, !json, &o);
+        char *query = web_search_query(&s);
+        JsonNode *ans = NULL;
+        char *error = NULL;
+        arkiv_status_t st = arkiv_answer_search(ctx->db, query, &o, &ans, &error);
+        if (st != ARKIV_STATUS_OK)
+            web_page_answer_error(ctx, st, error);
+        else if (json)
+            web_send_json(ctx, json_node_ref(ans));
+        else
+            search_html(ctx, &s, arkiv_json_root(ans));
+        if (ans)
+            json_node_unref(ans);
+        g_free(error);
+        g_free(query);
+    }
+    web_search_clear(&s);
+}
