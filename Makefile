@@ -67,7 +67,7 @@ deps:
 # re-enter make so that pkg-config sees them.
 check: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(MAKE) --no-print-directory unit-tests cli-tests web-tests
+	$(Q)$(MAKE) --no-print-directory unit-tests cli-tests web-tests shard-tests bench-smoke
 	$(Q)$(MAKE) --no-print-directory O=build-asan SANITIZE=1 unit-tests
 
 demo: deps
