@@ -287,7 +287,9 @@ arkiv_status_t arkiv_doc_set_file(arkiv_doc_t *doc, const arkiv_file_info_t *inf
  * it gets level:item (others get level:meeting), the parent link that
  * arkiv_db_delete follows, and the meeting id as its collapse key, so
  * search shows one hit per meeting. Replacing a meeting document deletes
- * its old items first; write the items after their meeting. */
+ * its old items first; write the items after their meeting. Call it
+ * before adding any text (ARKIV_STATUS_INVALID_ARGUMENT otherwise): an
+ * item's words do not go into the spelling data again. */
 arkiv_status_t arkiv_doc_set_parent(arkiv_doc_t *doc, const char *parent_id);
 /* The 1-based page of the document's first ARKIV_FIELD_BODY text
  * (default 1); each later body text is the next page. An item document

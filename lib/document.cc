@@ -176,10 +176,14 @@ extern "C" arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data)
 
 extern "C" arkiv_status_t arkiv_doc_set_parent(arkiv_doc_t *doc, const char *parent_id)
 {
-    if (!doc || !parent_id || !*parent_id || doc->id == parent_id)
+    if (!doc || !parent_id || !*parent_id || doc->id == parent_id || doc->tg.get_termpos() != 0)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     ARKIV_GUARD(doc->db->error, {
         doc->parent = parent_id;
+        /* An item's text is part of its meeting's, whose words already
+         * went into the spelling data: counting them twice would skew the
+         * suggestions and cost the writer time. */
+        doc->tg.set_flags(Xapian::TermGenerator::flags(0));
         return ARKIV_STATUS_OK;
     })
 }

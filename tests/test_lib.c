@@ -1122,6 +1122,43 @@ START_TEST(test_spelling_suggestion)
 }
 END_TEST
 
+/* An item's words are its meeting's: they must not reach the spelling
+ * data a second time, and set_parent must come before any text. */
+START_TEST(test_items_feed_no_spelling)
+{
+    arkiv_db_t *db = open_w();
+    arkiv_doc_t *doc = NULL;
+    ck_assert_int_eq(arkiv_doc_new(db, "m1", &doc), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "palliativ plan"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_OK);
+    arkiv_doc_free(doc);
+    ck_assert_int_eq(arkiv_doc_new(db, "m1:1", &doc), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_set_parent(doc, "m1"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "samhandlingsavvik"),
+                     ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_OK);
+    arkiv_doc_free(doc);
+    ck_assert_int_eq(arkiv_doc_new(db, "m1:2", &doc), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "tekst"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_set_parent(doc, "m1"), ARKIV_STATUS_INVALID_ARGUMENT);
+    arkiv_doc_free(doc);
+    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
+    arkiv_db_free(db);
+
+    db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    arkiv_results_t *r = search_with(db, "palliatv", &o);
+    ck_assert_str_eq(arkiv_results_suggestion(r), "palliativ");
+    arkiv_results_free(r);
+    r = search_with(db, "samhandlingsavik", &o);
+    ck_assert_uint_eq(arkiv_results_count(r), 0);
+    ck_assert_str_eq(arkiv_results_suggestion(r), "");
+    arkiv_results_free(r);
+    arkiv_db_free(db);
+}
+END_TEST
+
 START_TEST(test_get_data)
 {
     build_fixture();
@@ -1741,6 +1778,7 @@ static void add_common_tests(TCase *tc)
     tcase_add_test(tc, test_person_forms_in_queries);
     tcase_add_test(tc, test_date_ranges_both_styles);
     tcase_add_test(tc, test_spelling_suggestion);
+    tcase_add_test(tc, test_items_feed_no_spelling);
     tcase_add_test(tc, test_get_data);
     tcase_add_test(tc, test_field_values);
     tcase_add_test(tc, test_item_pages);
