@@ -193,4 +193,20 @@ for args in "search -n 25 plan" "search -n 25 --sort date" "stats"; do
     CHECKS=$((CHECKS + 1))
 done
 
+# The web frontend over the same broken stub: 503 without a notice of
+# which host failed, or, with ARKIV_ALLOW_PARTIAL, the page with a notice.
+CGI=$(dirname "$ARKIV")/web/arkiv.cgi
+if [ -x "$CGI" ]; then
+    ARKIV_DB="$W/remote.stub" "$CGI" q=plan >"$W/page" 2>"$W/cgi.err" || true
+    grep -q "^Status: 503" "$W/page" || { head -3 "$W/page" >&2; fail "web without a shard: no 503"; }
+    grep -q "127.0.0.1" "$W/page" && fail "the web's 503 page names an internal host"
+    ARKIV_ALLOW_PARTIAL=1 ARKIV_DB="$W/remote.stub" "$CGI" q=plan >"$W/page" 2>"$W/cgi.err" ||
+        true
+    grep -q '<p class="notice"' "$W/page" || { head -20 "$W/page" >&2; fail "no partial notice"; }
+    grep -q "^Status: 200" "$W/page" || head -1 "$W/page" | grep -qv "^Status" ||
+        fail "partial web page is not 200"
+    grep -q "127.0.0.1:$P1" "$W/cgi.err" || fail "the server log does not name the shard"
+    CHECKS=$((CHECKS + 3))
+fi
+
 echo "test_shards: $CHECKS answers equal over one database, 2 shards and 2 remote shards"

@@ -85,6 +85,8 @@ static const label_t labels[] = {
     [T_BAD_REQUEST] = {"Forespørselen kan ikke besvares", "The request cannot be answered"},
     [T_NOT_FOUND] = {"Finnes ikke", "Not found"},
     [T_UNAVAILABLE] = {"Arkivet er ikke tilgjengelig akkurat nå", "The archive is not available right now"},
+    [T_PARTIAL] = {"Svarene er ufullstendige. Deler av arkivet som ikke svarer:",
+                   "These answers are incomplete. Parts of the archive not answering:"},
     [T_SERVER_ERROR] = {"Noe gikk galt", "Something went wrong"},
     [T_LANGUAGE_SWITCH] = {"English", "Norsk"},
     [T_ROLE_MEMBER] = {"Medlem", "Member"},

@@ -86,6 +86,7 @@ typedef enum {
     T_ALL_MEETINGS,
     T_MENTIONED_IN,
     T_CASE_TRACE,
+    T_PARTIAL, /* followed by the number of shards that did not answer */
     T_COUNT_
 } web_text_t;
 

@@ -70,10 +70,30 @@ static void site_header(web_ctx_t *ctx)
     g_string_append(o, "</a>\n</nav>\n</header>\n<main>\n");
 }
 
+/* With ARKIV_ALLOW_PARTIAL an index whose shards do not all answer is
+ * still served, and every page says so. The shards are named in the
+ * server's log, not to visitors: their addresses are internal. */
+static void partial_notice(web_ctx_t *ctx)
+{
+    size_t n = ctx->db ? arkiv_db_missing_count(ctx->db) : 0;
+    if (n == 0)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const char *why = NULL;
+        const char *name = arkiv_db_missing_shard(ctx->db, i, &why);
+        g_printerr("arkiv.cgi: shard %s does not answer (%s)\n", name, why ? why : "");
+    }
+    GString *o = ctx->resp->body;
+    g_string_append(o, "<p class=\"notice\" role=\"status\">");
+    web_html_text(o, web_label(ctx, T_PARTIAL));
+    g_string_append_printf(o, " %zu</p>\n", n);
+}
+
 void web_layout_begin(web_ctx_t *ctx, const char *title, const char *feed_href)
 {
     head(ctx, title, feed_href);
     site_header(ctx);
+    partial_notice(ctx);
 }
 
 void web_layout_end(web_ctx_t *ctx)

@@ -24,6 +24,7 @@ typedef struct {
     char *static_base; /* owned; URL folder of arkiv.css */
     arkiv_db_t *db;    /* owned; NULL until opened */
     arkiv_knowledge_t *knowledge; /* owned; NULL when the data files are missing */
+    int allow_partial; /* $ARKIV_ALLOW_PARTIAL: serve the shards that answer */
 } web_app_t;
 
 /* The data files (person keys for the attendance answer), found like the
@@ -55,7 +56,11 @@ static arkiv_db_t *app_db(web_app_t *app)
     app->db = NULL;
     if (app->db_path) {
         char *msg = NULL;
-        if (arkiv_db_open(app->db_path, ARKIV_DB_READ_ONLY, &app->db, &msg) != ARKIV_STATUS_OK)
+        arkiv_db_options_t opts;
+        arkiv_db_options_init(&opts);
+        opts.allow_partial = app->allow_partial;
+        if (arkiv_db_open_with(app->db_path, ARKIV_DB_READ_ONLY, &opts, &app->db, &msg) !=
+            ARKIV_STATUS_OK)
             g_printerr("arkiv.cgi: cannot open %s: %s\n", app->db_path, msg ? msg : "");
         free(msg);
     }
@@ -96,7 +101,8 @@ int main(int argc, char **argv)
     web_app_t app = {.db_path = db && *db ? g_strdup(db) : NULL,
                      .static_base = g_strdup(stat && *stat ? stat : "/static"),
                      .db = NULL,
-                     .knowledge = load_knowledge()};
+                     .knowledge = load_knowledge(),
+                     .allow_partial = getenv("ARKIV_ALLOW_PARTIAL") != NULL};
     /* FCGI_Accept also sets up stdout under CGI and from a shell, where
      * it returns once. */
     gboolean shell = FCGX_IsCGI() && !getenv("REQUEST_METHOD");

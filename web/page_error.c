@@ -87,6 +87,8 @@ void web_page_answer_error(web_ctx_t *ctx, arkiv_status_t st, const char *error)
         web_page_error(ctx, 400, error && *error ? error : arkiv_status_string(st));
     else if (st == ARKIV_STATUS_NOT_FOUND)
         web_page_error(ctx, 404, NULL);
+    else if (st == ARKIV_STATUS_UNAVAILABLE)
+        web_page_error(ctx, 503, NULL); /* the detail names internal hosts */
     else
         web_page_error(ctx, 500, arkiv_status_string(st));
 }
@@ -98,6 +100,9 @@ void web_page_status(web_ctx_t *ctx, arkiv_status_t st)
         web_page_error(ctx, 400, why && *why ? why : arkiv_status_string(st));
     } else if (st == ARKIV_STATUS_NOT_FOUND) {
         web_page_error(ctx, 404, NULL);
+    } else if (st == ARKIV_STATUS_UNAVAILABLE) {
+        g_printerr("arkiv.cgi: %s\n", ctx->db ? arkiv_db_last_error(ctx->db) : "");
+        web_page_error(ctx, 503, NULL); /* the detail names internal hosts */
     } else {
         web_page_error(ctx, 500, arkiv_status_string(st));
     }
