@@ -153,8 +153,9 @@ static gboolean person_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_perso
 
 /* A case is findable by its number and by council + number, since "12/24"
  * exists in every council. */
-gboolean arkiv_docbuild_case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *number,
-                           char *const *councils, guint n_councils, GError **error)
+gboolean arkiv_docbuild_case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f,
+                                   const char *number, char *const *councils, guint n_councils,
+                                   GError **error)
 {
     gboolean ok = add_term(db, doc, f, number, error);
     for (guint i = 0; ok && i < n_councils; i++)
@@ -181,15 +182,16 @@ gboolean arkiv_docbuild_entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const ark
     for (guint i = 0; ok && i < e->items->len; i++) {
         const arkiv_item_t *it = e->items->pdata[i];
         if (strchr(it->number, '/'))
-            ok = arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_CASE, it->number, (char **)e->councils->pdata,
-                            e->councils->len, error);
+            ok = arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_CASE, it->number,
+                                           (char **)e->councils->pdata, e->councils->len, error);
         if (ok && it->decision)
-            ok = arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision), error);
+            ok = arkiv_docbuild_check(
+                db, arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision), error);
     }
     for (guint i = 0; ok && i < e->refs->len; i++) {
         const arkiv_ref_t *r = e->refs->pdata[i];
-        ok =
-            arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_REF, r->number, &r->council, r->council ? 1 : 0, error);
+        ok = arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_REF, r->number, &r->council,
+                                       r->council ? 1 : 0, error);
     }
     for (guint i = 0; ok && i < e->projects->len; i++)
         ok = add_term(db, doc, ARKIV_FIELD_PROJECT, e->projects->pdata[i], error);
@@ -202,12 +204,13 @@ static gboolean fill_doc(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_file_info
 {
     guint n_pages = pages ? g_strv_length(pages) : 0;
     char *data = make_data(info, ex, title, n_pages, headers, e);
-    gboolean ok = arkiv_docbuild_check(db, arkiv_doc_set_file(doc, info), error) &&
-                  arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, title), error) &&
-                  arkiv_docbuild_check(db, arkiv_doc_set_data(doc, data), error) &&
-                  add_term(db, doc, ARKIV_FIELD_MIME, ex->mime, error) &&
-                  add_term(db, doc, ARKIV_FIELD_ENCODING, ex->encoding, error) &&
-                  arkiv_docbuild_entity_terms(db, doc, e, TRUE, error);
+    gboolean ok =
+        arkiv_docbuild_check(db, arkiv_doc_set_file(doc, info), error) &&
+        arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, title), error) &&
+        arkiv_docbuild_check(db, arkiv_doc_set_data(doc, data), error) &&
+        add_term(db, doc, ARKIV_FIELD_MIME, ex->mime, error) &&
+        add_term(db, doc, ARKIV_FIELD_ENCODING, ex->encoding, error) &&
+        arkiv_docbuild_entity_terms(db, doc, e, TRUE, error);
     for (guint i = 0; ok && i < n_pages; i++)
         ok = arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, pages[i]), error);
     g_free(data);
@@ -218,18 +221,16 @@ gboolean arkiv_docbuild_prepare(const arkiv_extract_result_t *ex, const arkiv_ta
                                 arkiv_prepared_t *out, GError **error)
 {
     if (ex->pages) {
-        arkiv_norm_status_t ns =
-            arkiv_normalise_pages((const char *const *)ex->pages, g_strv_length(ex->pages),
-                                  &out->pages, &out->headers);
+        arkiv_norm_status_t ns = arkiv_normalise_pages(
+            (const char *const *)ex->pages, g_strv_length(ex->pages), &out->pages, &out->headers);
         if (ns != ARKIV_NORM_OK) {
             g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "text could not be normalised");
             return FALSE;
         }
     }
-    out->entities = tagger && out->pages
-                        ? arkiv_tagger_run(tagger, (const char *const *)out->pages,
-                                           g_strv_length(out->pages), out->headers)
-                        : arkiv_entities_new();
+    out->entities = tagger && out->pages ? arkiv_tagger_run(tagger, (const char *const *)out->pages,
+                                                            g_strv_length(out->pages), out->headers)
+                                         : arkiv_entities_new();
     if (ex->outcome == ARKIV_EXTRACT_NO_TEXT) {
         g_free(out->entities->kind);
         out->entities->kind = g_strdup("notext");

@@ -39,8 +39,8 @@ gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
 
 /* docbuild_items.c: the item documents of a meeting already added. */
 gboolean arkiv_docbuild_items(arkiv_db_t *db, const arkiv_file_info_t *info,
-                              const char *meeting_title, char **pages,
-                              const arkiv_entities_t *e, GError **error);
+                              const char *meeting_title, char **pages, const arkiv_entities_t *e,
+                              GError **error);
 
 /* Shared by docbuild.c and docbuild_items.c. */
 gboolean arkiv_docbuild_check(arkiv_db_t *db, arkiv_status_t st, GError **error);

@@ -67,15 +67,13 @@ static gboolean add_span(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_tagtext_t
     return ok;
 }
 
-static gboolean item_title(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_item_t *it,
-                           GError **error)
+static gboolean item_title(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_item_t *it, GError **error)
 {
     char *title = strchr(it->number, '/')
                       ? g_strdup_printf("Sak %s %s", it->number, it->title ? it->title : "")
                       : g_strdup_printf("%s. %s", it->number, it->title ? it->title : "");
-    gboolean ok =
-        arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, g_strstrip(title)),
-                             error);
+    gboolean ok = arkiv_docbuild_check(
+        db, arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, g_strstrip(title)), error);
     g_free(title);
     return ok;
 }

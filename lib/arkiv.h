@@ -62,17 +62,17 @@ typedef enum {
     ARKIV_FIELD_YEAR,     /* boolean "year:", prefix XY; facet "year" */
     ARKIV_FIELD_ENCODING, /* boolean "encoding:", prefix XE */
     /* Entities found by the tagger (indexer/tagger.h); values lowercased. */
-    ARKIV_FIELD_PERSON,  /* boolean "person:", prefix XN: identity key "elisabeth tronstad";
-                            facet "person" */
-    ARKIV_FIELD_PRESENT, /* boolean "present:", prefix XNP: identity key */
-    ARKIV_FIELD_ABSENT,  /* boolean "absent:", prefix XNA: identity key */
-    ARKIV_FIELD_ROLE,    /* boolean "role:", prefix XR: "chair", and "chair:KEY" */
-    ARKIV_FIELD_CASE,    /* boolean "case:", prefix XS: "09/24", "administrativt samarbeidsutvalg
-                            09/24" */
-    ARKIV_FIELD_REF,     /* boolean "ref:", prefix XF: referenced case, same forms as case */
-    ARKIV_FIELD_PROJECT, /* boolean "project:", prefix XJ: "hjem til hjem" */
-    ARKIV_FIELD_ORG,     /* boolean "org:", prefix XO: "hnt" */
-    ARKIV_FIELD_PLACE,   /* boolean "place:", prefix XL: "teams" */
+    ARKIV_FIELD_PERSON,   /* boolean "person:", prefix XN: identity key "elisabeth tronstad";
+                             facet "person" */
+    ARKIV_FIELD_PRESENT,  /* boolean "present:", prefix XNP: identity key */
+    ARKIV_FIELD_ABSENT,   /* boolean "absent:", prefix XNA: identity key */
+    ARKIV_FIELD_ROLE,     /* boolean "role:", prefix XR: "chair", and "chair:KEY" */
+    ARKIV_FIELD_CASE,     /* boolean "case:", prefix XS: "09/24", "administrativt samarbeidsutvalg
+                             09/24" */
+    ARKIV_FIELD_REF,      /* boolean "ref:", prefix XF: referenced case, same forms as case */
+    ARKIV_FIELD_PROJECT,  /* boolean "project:", prefix XJ: "hjem til hjem" */
+    ARKIV_FIELD_ORG,      /* boolean "org:", prefix XO: "hnt" */
+    ARKIV_FIELD_PLACE,    /* boolean "place:", prefix XL: "teams" */
     ARKIV_FIELD_DECISION, /* free text "decision:", prefix XD (decision text only) */
     ARKIV_FIELD_LEVEL     /* boolean "level:", prefix XV: "meeting" or "item"; set by
                              the library (arkiv_doc_set_parent), never by callers */

@@ -192,9 +192,9 @@ START_TEST(test_index_search_json_shape)
     ck_assert(json_object_has_member(o, "facets"));
     JsonArray *res = json_object_get_array_member(o, "results");
     ck_assert_uint_eq(json_array_get_length(res), 2);
-    static const char *const members[] = {"id",     "path",      "title", "kind",
-                                          "council", "date",      "item",  "page",
-                                          "parent",  "collapsed", "score", "snippet", NULL};
+    static const char *const members[] = {"id",    "path",    "title", "kind",   "council",
+                                          "date",  "item",    "page",  "parent", "collapsed",
+                                          "score", "snippet", NULL};
     for (guint i = 0; i < json_array_get_length(res); i++) {
         JsonObject *h = json_array_get_object_element(res, i);
         for (const char *const *m = members; *m; m++)

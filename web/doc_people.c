@@ -15,7 +15,7 @@ static const struct {
 
 /* A person is listed once, under the first of these roles they hold, so
  * the chair is not repeated among the members. */
-static const char *const role_order[] = {"chair", "secretary", "member", "substitute",
+static const char *const role_order[] = {"chair",    "secretary", "member", "substitute",
                                          "observer", "presenter", NULL};
 
 static gboolean has_role(JsonObject *p, const char *role)

@@ -6,7 +6,7 @@
 #include "layout.h"
 
 static const web_text_t facet_titles[WEB_FACET_N] = {T_FACET_COUNCIL, T_FACET_YEAR, T_FACET_KIND,
-                                                    T_FACET_PERSON};
+                                                     T_FACET_PERSON};
 
 static void facet_row(web_ctx_t *ctx, const web_search_t *s, web_facet_t f, const char *value,
                       gint64 count)
@@ -43,8 +43,7 @@ static void facet_section(web_ctx_t *ctx, const web_search_t *s, web_facet_t f, 
     GList *names = rows ? json_object_get_members(rows) : NULL;
     if (!names && s->filters[f]->len == 0)
         return;
-    g_string_append_printf(o, "<section class=\"facet\" id=\"facet-%s\">\n<h3>",
-                           web_facet_name(f));
+    g_string_append_printf(o, "<section class=\"facet\" id=\"facet-%s\">\n<h3>", web_facet_name(f));
     web_html_text(o, web_label(ctx, facet_titles[f]));
     g_string_append(o, "</h3>\n<ul>\n");
     for (GList *l = names; l; l = l->next)

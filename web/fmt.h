@@ -19,8 +19,7 @@ void web_fmt_item(GString *out, const web_ctx_t *ctx, JsonNode *item);
 void web_fmt_list(GString *out, JsonArray *names);
 
 /* A link to the person page for `name`, showing `shown`. */
-void web_fmt_person_link(GString *out, const web_ctx_t *ctx, const char *name,
-                         const char *shown);
+void web_fmt_person_link(GString *out, const web_ctx_t *ctx, const char *name, const char *shown);
 
 /* The item number's anchor on the document page: "item-N" for the Nth
  * item (1-based), the same N that ends an item document's id. Caller

@@ -12,12 +12,26 @@ static void escape_markup(GString *out, const char *s)
     char *valid = g_utf8_make_valid(s, -1);
     for (const unsigned char *p = (const unsigned char *)valid; *p; p++) {
         switch (*p) {
-        case '&': g_string_append(out, "&amp;"); break;
-        case '<': g_string_append(out, "&lt;"); break;
-        case '>': g_string_append(out, "&gt;"); break;
-        case '"': g_string_append(out, "&quot;"); break;
-        case '\'': g_string_append(out, "&#39;"); break;
-        case '\t': case '\n': case '\r': g_string_append_c(out, (char)*p); break;
+        case '&':
+            g_string_append(out, "&amp;");
+            break;
+        case '<':
+            g_string_append(out, "&lt;");
+            break;
+        case '>':
+            g_string_append(out, "&gt;");
+            break;
+        case '"':
+            g_string_append(out, "&quot;");
+            break;
+        case '\'':
+            g_string_append(out, "&#39;");
+            break;
+        case '\t':
+        case '\n':
+        case '\r':
+            g_string_append_c(out, (char)*p);
+            break;
         default:
             if (*p >= 0x20 && *p != 0x7f)
                 g_string_append_c(out, (char)*p);

@@ -20,11 +20,11 @@
 #include "page.h"
 
 typedef struct {
-    char *db_path;     /* owned; NULL: ARKIV_DB unset */
-    char *static_base; /* owned; URL folder of arkiv.css */
-    arkiv_db_t *db;    /* owned; NULL until opened */
+    char *db_path;                /* owned; NULL: ARKIV_DB unset */
+    char *static_base;            /* owned; URL folder of arkiv.css */
+    arkiv_db_t *db;               /* owned; NULL until opened */
     arkiv_knowledge_t *knowledge; /* owned; NULL when the data files are missing */
-    int allow_partial; /* $ARKIV_ALLOW_PARTIAL: serve the shards that answer */
+    int allow_partial;            /* $ARKIV_ALLOW_PARTIAL: serve the shards that answer */
 } web_app_t;
 
 /* The data files (person keys for the attendance answer), found like the

@@ -11,9 +11,7 @@
 static const char *const security_headers[] = {
     "Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    "X-Content-Type-Options: nosniff",
-    "Referrer-Policy: same-origin",
-    NULL};
+    "X-Content-Type-Options: nosniff", "Referrer-Policy: same-origin", NULL};
 
 static void send_headers(const web_response_t *r, gint64 length)
 {

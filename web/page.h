@@ -16,9 +16,9 @@
 
 typedef struct {
     const web_request_t *req;
-    arkiv_db_t *db;       /* open read-only, owned by main.c; NULL when unavailable */
+    arkiv_db_t *db;                     /* open read-only, owned by main.c; NULL when unavailable */
     const arkiv_knowledge_t *knowledge; /* the data files, owned by main.c; may be NULL */
-    web_response_t *resp; /* owned by main.c */
+    web_response_t *resp;               /* owned by main.c */
 } web_ctx_t;
 
 /* Pick the page for req->path and run it. */

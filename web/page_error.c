@@ -24,10 +24,15 @@ void web_send_json(web_ctx_t *ctx, JsonNode *root)
 static web_text_t title_for(int status)
 {
     switch (status) {
-    case 400: case 405: return T_BAD_REQUEST;
-    case 404: return T_NOT_FOUND;
-    case 503: return T_UNAVAILABLE;
-    default: return T_SERVER_ERROR;
+    case 400:
+    case 405:
+        return T_BAD_REQUEST;
+    case 404:
+        return T_NOT_FOUND;
+    case 503:
+        return T_UNAVAILABLE;
+    default:
+        return T_SERVER_ERROR;
     }
 }
 

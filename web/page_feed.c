@@ -34,13 +34,14 @@ static void timestamp(GString *o, const char *date)
 
 static void entry_title(GString *o, const web_ctx_t *ctx, JsonObject *hit)
 {
-    JsonNode *item = json_object_has_member(hit, "item") ? json_object_get_member(hit, "item")
-                                                        : NULL;
+    JsonNode *item =
+        json_object_has_member(hit, "item") ? json_object_get_member(hit, "item") : NULL;
     if (item && !JSON_NODE_HOLDS_NULL(item)) {
         web_fmt_item(o, ctx, item);
         g_string_append(o, " – ");
     }
-    web_html_text(o, arkiv_json_str(hit, "council") ? arkiv_json_str(hit, "council") : arkiv_json_str(hit, "title"));
+    web_html_text(o, arkiv_json_str(hit, "council") ? arkiv_json_str(hit, "council")
+                                                    : arkiv_json_str(hit, "title"));
     if (arkiv_json_str(hit, "date")) {
         g_string_append_c(o, ' ');
         web_html_text(o, arkiv_json_str(hit, "date"));
@@ -73,8 +74,9 @@ static void feed_head(GString *o, web_ctx_t *ctx, const web_search_t *s, JsonObj
 {
     web_search_change_t same = web_search_same(s);
     same.start = 0;
-    g_string_append_printf(o, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                              "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n<title>",
+    g_string_append_printf(o,
+                           "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                           "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n<title>",
                            web_label(ctx, T_HTML_LANG));
     web_html_text(o, web_label(ctx, T_SITE));
     g_string_append(o, ": ");

@@ -57,7 +57,8 @@ static const char *charset_for(const char *encoding)
 static gboolean set_type(web_response_t *resp, const char *data, gboolean *inline_out)
 {
     JsonNode *n = data ? json_from_string(data, NULL) : NULL;
-    const char *mime = arkiv_json_str(arkiv_json_root(n), "mime"), *enc = arkiv_json_str(arkiv_json_root(n), "encoding");
+    const char *mime = arkiv_json_str(arkiv_json_root(n), "mime"),
+               *enc = arkiv_json_str(arkiv_json_root(n), "encoding");
     const char *charset = charset_for(enc);
     *inline_out = TRUE;
     if (mime && strcmp(mime, "application/pdf") == 0) {

@@ -23,8 +23,9 @@ static void person_form(web_ctx_t *ctx, const char *name)
     web_html_attr(o, action);
     g_string_append(o, "\">\n<label for=\"name\">");
     web_html_text(o, web_label(ctx, T_PERSON_LABEL));
-    g_string_append(o, "</label>\n<div class=\"row\"><input type=\"text\" id=\"name\" name=\"name\" "
-                       "maxlength=\"200\" value=\"");
+    g_string_append(o,
+                    "</label>\n<div class=\"row\"><input type=\"text\" id=\"name\" name=\"name\" "
+                    "maxlength=\"200\" value=\"");
     web_html_attr(o, name);
     g_string_append(o, "\">\n");
     if (ctx->req->lang_given)

@@ -109,8 +109,8 @@ static void hit_meta(web_ctx_t *ctx, JsonObject *hit)
 static void hit_item(web_ctx_t *ctx, JsonObject *hit)
 {
     GString *o = ctx->resp->body;
-    JsonNode *item = json_object_has_member(hit, "item") ? json_object_get_member(hit, "item")
-                                                        : NULL;
+    JsonNode *item =
+        json_object_has_member(hit, "item") ? json_object_get_member(hit, "item") : NULL;
     if (!item || JSON_NODE_HOLDS_NULL(item))
         return;
     g_string_append(o, "<p class=\"item\">");

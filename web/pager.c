@@ -39,8 +39,8 @@ void web_search_pager(web_ctx_t *ctx, const web_search_t *s, unsigned total)
     web_html_attr(o, web_label(ctx, T_PAGE));
     g_string_append(o, "\">\n<ul>\n");
     if (s->start > 0)
-        page_link(ctx, s, s->start > s->limit ? s->start - s->limit : 0,
-                  web_label(ctx, T_PREV), "prev", FALSE);
+        page_link(ctx, s, s->start > s->limit ? s->start - s->limit : 0, web_label(ctx, T_PREV),
+                  "prev", FALSE);
     for (unsigned p = from; p < to; p++) {
         char num[16];
         g_snprintf(num, sizeof num, "%u", p + 1);

@@ -55,8 +55,7 @@ static gboolean add_pair(web_params_t *p, const char *pair, gsize len, const cha
     if (!ok)
         *why = "bad %-escape in the address";
     else if (!(ok = web_params_add(p, name, value)))
-        *why = p->names->len >= WEB_MAX_PARAMS ? "too many parameters"
-                                               : "the address is not UTF-8";
+        *why = p->names->len >= WEB_MAX_PARAMS ? "too many parameters" : "the address is not UTF-8";
     g_free(name);
     g_free(value);
     return ok;

@@ -71,8 +71,9 @@ void web_person_meetings(web_ctx_t *ctx, JsonArray *meetings, web_text_t title, 
     web_html_text(o, web_label(ctx, title));
     g_string_append_printf(o, " (%u)</h2>\n", n);
     if (n) {
-        g_string_append_printf(o, "<div class=\"scroll\">\n<table aria-labelledby=\"%s-title\">\n"
-                                  "<thead><tr>",
+        g_string_append_printf(o,
+                               "<div class=\"scroll\">\n<table aria-labelledby=\"%s-title\">\n"
+                               "<thead><tr>",
                                id);
         th(o, ctx, T_DATE);
         th(o, ctx, T_COUNCIL);
@@ -89,8 +90,8 @@ void web_person_meetings(web_ctx_t *ctx, JsonArray *meetings, web_text_t title, 
 
 /* Per key: [0] present, [1] absent. Keys in first-seen order. */
 typedef struct {
-    GPtrArray *keys;  /* owned strings */
-    GArray *counts;   /* int[2] per key */
+    GPtrArray *keys; /* owned strings */
+    GArray *counts;  /* int[2] per key */
 } tally_t;
 
 static void tally_add(tally_t *t, const char *key, const char *status)
@@ -131,8 +132,10 @@ static void tally_table(web_ctx_t *ctx, const tally_t *t, web_text_t caption, we
 
 void web_person_counts(web_ctx_t *ctx, JsonArray *meetings)
 {
-    tally_t by_council = {g_ptr_array_new_with_free_func(g_free), g_array_new(FALSE, TRUE, sizeof(int))};
-    tally_t by_year = {g_ptr_array_new_with_free_func(g_free), g_array_new(FALSE, TRUE, sizeof(int))};
+    tally_t by_council = {g_ptr_array_new_with_free_func(g_free),
+                          g_array_new(FALSE, TRUE, sizeof(int))};
+    tally_t by_year = {g_ptr_array_new_with_free_func(g_free),
+                       g_array_new(FALSE, TRUE, sizeof(int))};
     for (guint i = 0; meetings && i < json_array_get_length(meetings); i++) {
         JsonObject *m = arkiv_json_array_object(meetings, i);
         const char *status = arkiv_json_str(m, "status"), *date = arkiv_json_str(m, "date");

@@ -53,14 +53,14 @@ static gboolean set_path(web_request_t *r, const char *path, int *status, const 
 static void set_origin(web_request_t *r)
 {
     const char *host = getenv("HTTP_HOST");
-    if (!host || !*host || strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                          "0123456789.-:[]") != strlen(host))
+    if (!host || !*host ||
+        strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                     "0123456789.-:[]") != strlen(host))
         return;
     const char *https = getenv("HTTPS");
     g_free(r->origin);
-    r->origin = g_strdup_printf("%s://%s", https && *https && strcmp(https, "off") != 0 ? "https"
-                                                                                      : "http",
-                                host);
+    r->origin = g_strdup_printf(
+        "%s://%s", https && *https && strcmp(https, "off") != 0 ? "https" : "http", host);
 }
 
 gboolean web_request_from_env(web_request_t *r, const char *static_base, int *status,

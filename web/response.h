@@ -7,12 +7,12 @@
 #include <glib.h>
 
 typedef struct {
-    int status;          /* HTTP status, 200 by default */
-    char *content_type;  /* owned; "text/html; charset=utf-8" by default */
-    GPtrArray *headers;  /* owned "Name: value" lines, without CRLF */
-    GString *body;       /* owned */
-    int file_fd;         /* owned; >= 0: stream this file instead of body */
-    gint64 file_size;    /* bytes to stream from file_fd */
+    int status;         /* HTTP status, 200 by default */
+    char *content_type; /* owned; "text/html; charset=utf-8" by default */
+    GPtrArray *headers; /* owned "Name: value" lines, without CRLF */
+    GString *body;      /* owned */
+    int file_fd;        /* owned; >= 0: stream this file instead of body */
+    gint64 file_size;   /* bytes to stream from file_fd */
 } web_response_t;
 
 void web_response_init(web_response_t *r);

@@ -15,7 +15,7 @@ const char *web_facet_name(web_facet_t f)
 
 const char *web_sort_name(arkiv_sort_t sort)
 {
-    return sort == ARKIV_SORT_DATE_DESC ? "newest"
+    return sort == ARKIV_SORT_DATE_DESC  ? "newest"
            : sort == ARKIV_SORT_DATE_ASC ? "oldest"
                                          : "relevance";
 }
@@ -120,8 +120,8 @@ gboolean web_search_has_filter(const web_search_t *s, web_facet_t f, const char 
 
 web_search_change_t web_search_same(const web_search_t *s)
 {
-    web_search_change_t c = {.toggle_facet = -1, .toggle_value = NULL, .sort = s->sort,
-                             .start = s->start};
+    web_search_change_t c = {
+        .toggle_facet = -1, .toggle_value = NULL, .sort = s->sort, .start = s->start};
     return c;
 }
 

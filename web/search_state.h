@@ -8,14 +8,20 @@
 
 /* Bounds; beyond them the request gets a 400 or is capped. */
 enum {
-    WEB_MAX_QUERY = 500,     /* bytes of q */
-    WEB_MAX_LIMIT = 50,      /* hits per page (capped) */
+    WEB_MAX_QUERY = 500, /* bytes of q */
+    WEB_MAX_LIMIT = 50,  /* hits per page (capped) */
     WEB_DEFAULT_LIMIT = 10,
-    WEB_MAX_START = 10000    /* first hit shown (400 beyond) */
+    WEB_MAX_START = 10000 /* first hit shown (400 beyond) */
 };
 
 /* The facets a page can filter on, in sidebar order. */
-typedef enum { WEB_FACET_COUNCIL, WEB_FACET_YEAR, WEB_FACET_KIND, WEB_FACET_PERSON, WEB_FACET_N } web_facet_t;
+typedef enum {
+    WEB_FACET_COUNCIL,
+    WEB_FACET_YEAR,
+    WEB_FACET_KIND,
+    WEB_FACET_PERSON,
+    WEB_FACET_N
+} web_facet_t;
 
 /* The facet's name: the library's facet, the query field and the URL
  * parameter all use it ("council"). */

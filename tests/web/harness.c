@@ -232,8 +232,8 @@ static GByteArray *exchange(const web_env_t *e, const char *request)
     GSocketConnection *conn =
         g_socket_client_connect_to_host(client, "127.0.0.1", (guint16)e->port, NULL, NULL);
     GByteArray *all = NULL;
-    if (conn && g_output_stream_write_all(g_io_stream_get_output_stream(G_IO_STREAM(conn)),
-                                          request, strlen(request), NULL, NULL, NULL)) {
+    if (conn && g_output_stream_write_all(g_io_stream_get_output_stream(G_IO_STREAM(conn)), request,
+                                          strlen(request), NULL, NULL, NULL)) {
         all = g_byte_array_new();
         GInputStream *in = g_io_stream_get_input_stream(G_IO_STREAM(conn));
         guint8 buf[65536];
@@ -317,9 +317,20 @@ char *chromium_dom(const web_env_t *e, const char *path, const char *lang)
     char *profile = g_build_filename(e->tmp, "chromium", NULL);
     char *profile_arg = g_strdup_printf("--user-data-dir=%s", profile);
     char *lang_arg = g_strdup_printf("--accept-lang=%s", lang ? lang : "nb");
-    char *argv[] = {"timeout", "120", (char *)bin, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
-                    profile_arg, lang_arg, "--dump-dom", url, NULL};
+    char *argv[] = {"timeout",
+                    "120",
+                    (char *)bin,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-extensions",
+                    "--disable-dev-shm-usage",
+                    profile_arg,
+                    lang_arg,
+                    "--dump-dom",
+                    url,
+                    NULL};
     char *out = NULL;
     /* Chromium talks a lot on stderr about D-Bus and GPUs. */
     int rc = run_flags(argv, NULL, &out, G_SPAWN_STDERR_TO_DEV_NULL);

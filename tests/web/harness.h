@@ -8,10 +8,10 @@
 #include <glib.h>
 
 typedef struct {
-    char *tmp;     /* temporary folder, removed by harness_teardown */
-    char *corpus;  /* tmp/corpus (realpath'd: ids are hashes of real paths) */
-    char *db;      /* tmp/db */
-    char *state;   /* tmp/server: lighttpd configuration, socket, logs */
+    char *tmp;    /* temporary folder, removed by harness_teardown */
+    char *corpus; /* tmp/corpus (realpath'd: ids are hashes of real paths) */
+    char *db;     /* tmp/db */
+    char *state;  /* tmp/server: lighttpd configuration, socket, logs */
     char *arkiv, *cgi, *webdir, *samples; /* absolute */
     int port;
     GPid server; /* lighttpd, 0 when not running */
@@ -30,10 +30,10 @@ void harness_teardown(web_env_t *e);
 int harness_run(char **argv, char **env, char **out);
 
 typedef struct {
-    int status;      /* HTTP status, 0 when the request failed */
-    char *head;      /* header block, raw */
-    char *body;      /* NUL-terminated copy of the body */
-    gsize body_len;  /* real length (a PDF may hold NULs) */
+    int status;     /* HTTP status, 0 when the request failed */
+    char *head;     /* header block, raw */
+    char *body;     /* NUL-terminated copy of the body */
+    gsize body_len; /* real length (a PDF may hold NULs) */
 } http_t;
 
 /* One HTTP/1.0 request to the server; accept_language may be NULL. */

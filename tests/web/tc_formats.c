@@ -17,8 +17,10 @@ static void assert_same_json(JsonNode *web, JsonNode *cli, const char *what)
 
 START_TEST(search_json_equals_cli)
 {
-    const char *queries[] = {"palliativ plan", "HARMONI", "legevakt*", "council:\"Fagråd for "
-                             "pasientsamarbeid\" year:2024", NULL};
+    const char *queries[] = {"palliativ plan", "HARMONI", "legevakt*",
+                             "council:\"Fagråd for "
+                             "pasientsamarbeid\" year:2024",
+                             NULL};
     for (const char **q = queries; *q; q++) {
         char *esc = wt_url_part(*q);
         char *path = g_strdup_printf("/search?q=%s&format=json", esc);
@@ -240,8 +242,8 @@ START_TEST(resident_process_sees_new_commits)
     JsonNode *before = wt_web_json(q);
     ck_assert_int_eq(json_object_get_int_member(json_node_get_object(before), "total"), 0);
     char *file = g_build_filename(wt_env.corpus, "text", "ny-2025-06-01-referat.txt", NULL);
-    ck_assert(g_file_set_contents(file, "Referat\n\nMøtedato: 01.06.2025\n\ngjenåpningsprøve\n",
-                                  -1, NULL));
+    ck_assert(g_file_set_contents(file, "Referat\n\nMøtedato: 01.06.2025\n\ngjenåpningsprøve\n", -1,
+                                  NULL));
     char *argv[] = {wt_env.arkiv, "index", "--quiet", "--db", wt_env.db, wt_env.corpus, NULL};
     int rc = harness_run(argv, NULL, NULL);
     ck_assert_msg(rc == 0 || rc == 3, "arkiv index exit %d", rc);

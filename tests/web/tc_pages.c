@@ -39,7 +39,8 @@ START_TEST(facet_link_adds_and_removes_a_filter)
     ck_assert_msg(after > 0 && after < before, "filter did not narrow: %u -> %u", before, after);
     ck_assert_msg(strstr(dom2, "<li class=\"active\">") && strstr(dom2, "(fjern)"),
                   "the filter is not shown as active");
-    char *remove = wt_capture(dom2, "<li class=\"active\"><a aria-current=\"true\" href=\"([^\"]+)\"");
+    char *remove =
+        wt_capture(dom2, "<li class=\"active\"><a aria-current=\"true\" href=\"([^\"]+)\"");
     ck_assert_msg(remove != NULL, "no link to remove the filter");
     char *path3 = wt_unescape(remove);
     char *dom3 = wt_dom(path3, "nb");
@@ -68,9 +69,8 @@ static void assert_order(GPtrArray *dates, int dir, const char *what)
 {
     ck_assert_msg(dates->len >= 3, "%s: only %u dated results", what, dates->len);
     for (guint i = 1; i < dates->len; i++)
-        ck_assert_msg(dir * strcmp(dates->pdata[i - 1], dates->pdata[i]) <= 0,
-                      "%s: %s before %s", what, (char *)dates->pdata[i - 1],
-                      (char *)dates->pdata[i]);
+        ck_assert_msg(dir * strcmp(dates->pdata[i - 1], dates->pdata[i]) <= 0, "%s: %s before %s",
+                      what, (char *)dates->pdata[i - 1], (char *)dates->pdata[i]);
 }
 
 START_TEST(sort_orders_and_pages)
@@ -122,7 +122,8 @@ START_TEST(document_page_shows_attendance_items_and_text)
     char *who = wt_capture(dom, "<a href=\"(/person\\?name=[^\"]+)\">Gunnhild Øyås</a>");
     ck_assert_msg(who != NULL, "names do not link to the person page");
     char *person = wt_dom(who, "nb");
-    ck_assert_msg(strstr(person, "<h1>Gunnhild Øyås</h1>") && strstr(person, "datetime=\"2024-04-17\""),
+    ck_assert_msg(strstr(person, "<h1>Gunnhild Øyås</h1>") &&
+                      strstr(person, "datetime=\"2024-04-17\""),
                   "the link does not lead to her page with this meeting");
     g_free(person);
     g_free(who);
@@ -166,7 +167,8 @@ START_TEST(person_page_lists_meetings_and_counts)
     http_t r;
     wt_get_ok(path, &r);
     ck_assert_msg(strstr(r.body, "<h1>Randi Sjøvæg</h1>"), "canonical name");
-    guint rows = count_of(r.body, "<tr class=\"present\">") + count_of(r.body, "<tr class=\"absent\">") +
+    guint rows = count_of(r.body, "<tr class=\"present\">") +
+                 count_of(r.body, "<tr class=\"absent\">") +
                  count_of(r.body, "<tr class=\"mentioned\">");
     ck_assert_uint_ge(rows, 5);
     ck_assert_msg(strstr(r.body, "<caption>Per utvalg</caption>") &&
@@ -192,7 +194,8 @@ START_TEST(trace_page_is_in_date_order)
 {
     http_t r;
     wt_get_ok("/trace?q=HARMONI", &r);
-    char **dates = wt_capture_all(r.body, "<li class=\"event\">\\s*<h2><time datetime=\"([0-9-]+)\"");
+    char **dates =
+        wt_capture_all(r.body, "<li class=\"event\">\\s*<h2><time datetime=\"([0-9-]+)\"");
     guint n = g_strv_length(dates);
     ck_assert_uint_ge(n, 4);
     for (guint i = 1; i < n; i++)

@@ -5,8 +5,8 @@
 #include "wt.h"
 
 /* Markup from the hostile file that must never reach a page raw. */
-static const char *const raw_markup[] = {"<script", "<SCRIPT", "<img", "<b>skript", "<i>",
-                                         "<style", NULL};
+static const char *const raw_markup[] = {"<script", "<SCRIPT", "<img", "<b>skript",
+                                         "<i>",     "<style",  NULL};
 
 static void assert_no_raw_markup(const char *body, const char *what)
 {
@@ -73,9 +73,16 @@ START_TEST(security_headers_on_every_answer)
 {
     char *id = harness_doc_id(&wt_env, WT_ASU_TXT);
     char *doc = g_strdup_printf("/doc/%s", id), *file = g_strdup_printf("/file/%s", id);
-    const char *paths[] = {"/", "/search?q=HARMONI", doc, "/person?name=Kari%20Nordvik",
-                           "/trace?q=HARMONI", "/feed?q=HARMONI", file, "/nowhere",
-                           "/search?q=AND", NULL};
+    const char *paths[] = {"/",
+                           "/search?q=HARMONI",
+                           doc,
+                           "/person?name=Kari%20Nordvik",
+                           "/trace?q=HARMONI",
+                           "/feed?q=HARMONI",
+                           file,
+                           "/nowhere",
+                           "/search?q=AND",
+                           NULL};
     for (const char **p = paths; *p; p++) {
         http_t r;
         http_get(&wt_env, *p, &r);
