@@ -85,6 +85,7 @@ install: all
 	install -m 644 $(MAN_PAGES) $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 data/councils.ini data/minutes.ini data/people.ini data/firstnames.txt \
 	    $(DESTDIR)$(PREFIX)/share/arkiv/
+	install -m 644 web/lighttpd.conf.in web/static/arkiv.css $(DESTDIR)$(PREFIX)/share/arkiv/
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.cc' '*.h')

@@ -1,12 +1,12 @@
 #!/bin/sh
 # make demo: index the sample minutes, show what to try, and serve the
-# web frontend (arkiv.cgi under lighttpd, FastCGI) on 127.0.0.1 until
+# web frontend (arkiv serve: arkiv.cgi under lighttpd, FastCGI) on 127.0.0.1 until
 # Ctrl-C. PORT=8080 picks the port; DEMO_SERVE=0 stops after indexing.
 set -u
 O=${O:-build}
 DB="$O/demo.db"
 ARKIV="$O/arkiv"
-CGI="$O/web/arkiv.cgi"
+CGI="$O/web/arkiv.cgi" # for the shell example; arkiv serve finds it too
 
 "$ARKIV" index --db "$DB" samples/text samples/pdf
 rc=$?
@@ -30,13 +30,11 @@ EOT
 
 [ "${DEMO_SERVE:-1}" = 0 ] && exit 0
 
-port=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+# arkiv serve prints the URL; PORT unset lets it pick a free port.
 cat <<EOT
 
-Web frontend: http://127.0.0.1:$port/
-  http://127.0.0.1:$port/search?q=palliativ+plan
-  http://127.0.0.1:$port/trace?q=HARMONI
-  http://127.0.0.1:$port/person?name=Randi+Sj%C3%B8v%C3%A6g
-(lighttpd + FastCGI; logs in $O/demo-web/. Ctrl-C stops it.)
+Web frontend (arkiv serve: lighttpd + arkiv.cgi, FastCGI). Try the URL it
+prints below, with /search?q=palliativ+plan, /trace?q=HARMONI or
+/person?name=Randi+Sj%C3%B8v%C3%A6g. Ctrl-C stops it.
 EOT
-ARKIV_DATA=${ARKIV_DATA:-$PWD/data} exec web/serve.sh "$CGI" "$DB" "$O/demo-web" "$port"
+exec "$ARKIV" serve --db "$DB" --port "${PORT:-0}" --data "${ARKIV_DATA:-$PWD/data}"

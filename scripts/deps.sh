@@ -8,7 +8,7 @@ set -u
 PACKAGES="make gcc g++ pkg-config libxapian-dev libglib2.0-dev libjson-glib-dev \
 libpoppler-glib-dev libmagic-dev libmagic-mgc check qpdf libcairo2-dev fonts-dejavu-core \
 python3 python3-cairo lighttpd libfcgi-dev chromium curl \
-xapian-tools xapian-omega poppler-utils wrk time"
+xapian-tools xapian-omega poppler-utils wrk time nodejs npm"
 
 missing=""
 for p in $PACKAGES; do

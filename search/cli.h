@@ -30,6 +30,7 @@ int arkiv_cmd_decisions(int argc, char **argv);
 int arkiv_cmd_people(int argc, char **argv);
 int arkiv_cmd_cases(int argc, char **argv);
 int arkiv_cmd_stats(int argc, char **argv);
+int arkiv_cmd_serve(int argc, char **argv);
 
 /* How a command prints its answer. */
 typedef enum { ARKIV_OUT_TEXT, ARKIV_OUT_JSON, ARKIV_OUT_CSV } arkiv_out_t;

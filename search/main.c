@@ -16,6 +16,7 @@ static const arkiv_command_t commands[] = {
     {"people", arkiv_cmd_people, "people in the minutes, with meeting counts"},
     {"cases", arkiv_cmd_cases, "case numbers with their titles"},
     {"stats", arkiv_cmd_stats, "what the index holds"},
+    {"serve", arkiv_cmd_serve, "serve the web frontend on 127.0.0.1 (lighttpd)"},
 };
 
 static void usage(FILE *out)

@@ -22,6 +22,8 @@ int main(int argc, char **argv)
     suite_add_tcase(s, wt_pages_case());
     suite_add_tcase(s, wt_formats_case());
     suite_add_tcase(s, wt_safety_case());
+    suite_add_tcase(s, wt_serve_case());
+    suite_add_tcase(s, wt_browser_case());
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

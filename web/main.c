@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpulimit.h"
 #include "output.h"
 #include "page.h"
 
@@ -78,6 +79,8 @@ static void serve(web_app_t *app, web_request_t *req, gboolean ok, int status, c
         ctx.db = app_db(app);
         web_route(&ctx);
     }
+    /* Over the limit: end here, before a byte of the answer is sent. */
+    web_cpu_limit_disarm();
     web_output_send(&resp, req->head);
     web_response_clear(&resp);
 }
@@ -86,6 +89,7 @@ static void serve(web_app_t *app, web_request_t *req, gboolean ok, int status, c
  * FCGI_Accept set up. */
 static void serve_one(web_app_t *app, gboolean shell, int argc, char **argv)
 {
+    web_cpu_limit_arm();
     web_request_t req;
     int status = 0;
     const char *why = NULL;
@@ -103,6 +107,10 @@ int main(int argc, char **argv)
                      .db = NULL,
                      .knowledge = load_knowledge(),
                      .allow_partial = getenv("ARKIV_ALLOW_PARTIAL") != NULL};
+    double cpu = 10;
+    if (!web_cpu_limit_from_env(&cpu))
+        g_printerr("arkiv.cgi: ARKIV_CPU_LIMIT is not a number of seconds; using %g\n", cpu);
+    web_cpu_limit_init(cpu);
     /* FCGI_Accept also sets up stdout under CGI and from a shell, where
      * it returns once. */
     gboolean shell = FCGX_IsCGI() && !getenv("REQUEST_METHOD");

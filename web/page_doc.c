@@ -181,8 +181,10 @@ static void redirect_item(web_ctx_t *ctx, const char *id)
 
 void web_page_doc(web_ctx_t *ctx, const char *id)
 {
+    /* Not an id at all is the client's error; a well-formed id the index
+     * lacks is 404 below. */
     if (!web_id_valid(id)) {
-        web_page_error(ctx, 404, NULL);
+        web_page_error(ctx, 400, NULL);
         return;
     }
     if (!ctx->db) {

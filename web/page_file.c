@@ -110,8 +110,10 @@ static void send_file(web_ctx_t *ctx, const char *path, const char *data)
 
 void web_page_file(web_ctx_t *ctx, const char *id)
 {
+    /* Only a meeting's id names a file: anything else (a path, an item
+     * id) is refused before the index or the disk is asked. */
     if (!web_id_valid(id) || strchr(id, ':')) {
-        web_page_error(ctx, 404, NULL);
+        web_page_error(ctx, 400, NULL);
         return;
     }
     if (!ctx->db) {

@@ -41,5 +41,7 @@ char *wt_dom(const char *path, const char *lang);
 TCase *wt_pages_case(void);
 TCase *wt_safety_case(void);
 TCase *wt_formats_case(void);
+TCase *wt_serve_case(void);
+TCase *wt_browser_case(void);
 
 #endif
