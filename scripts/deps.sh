@@ -8,7 +8,15 @@ set -u
 PACKAGES="make gcc g++ pkg-config libxapian-dev libglib2.0-dev libjson-glib-dev \
 libpoppler-glib-dev libmagic-dev libmagic-mgc check qpdf libcairo2-dev fonts-dejavu-core \
 python3 python3-cairo lighttpd libfcgi-dev chromium curl \
-xapian-tools xapian-omega poppler-utils wrk time nodejs npm"
+xapian-tools xapian-omega poppler-utils wrk time"
+
+# The browser test runs playwright-core with Node 20 or later. Machines
+# that already have node and npm (often from NodeSource, whose nodejs
+# package bundles npm and conflicts with Debian's npm) keep theirs;
+# otherwise Debian's nodejs and npm are installed.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    PACKAGES="$PACKAGES nodejs npm"
+fi
 
 missing=""
 for p in $PACKAGES; do
