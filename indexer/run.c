@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "docbuild.h"
+#include "docmove.h"
 #include "fileid.h"
 #include "pool.h"
 #include "walk.h"
@@ -25,10 +26,16 @@ typedef struct {
     arkiv_db_t *db;
     const arkiv_index_options_t *o;
     arkiv_index_report_t *report;
-    arkiv_pool_t *pool;
-    GHashTable *seen;  /* ids of files under the roots, owned keys */
-    char **unreadable; /* folders the walk could not read; NULL-terminated */
+    arkiv_pool_t *pool;   /* started with the first file that needs reading */
+    arkiv_files_t *files; /* every file the index knew when the run began */
+    GHashTable *known;    /* id -> arkiv_file_info_t * (g_free'd), strings in files */
+    GHashTable *vanished; /* size (gint64 *) -> GPtrArray of known files (borrowed) not
+                             found by the walk: what a new file may have been moved from */
+    GHashTable *seen;     /* ids of files under the roots, owned keys */
+    GHashTable *moved;    /* ids re-filed under a new id this run, borrowed keys */
+    char **unreadable;    /* folders the walk could not read; NULL-terminated */
     unsigned done, total, uncommitted;
+    guint64 uncommitted_bytes;
 } run_t;
 
 void arkiv_index_options_init(arkiv_index_options_t *o)
@@ -37,6 +44,7 @@ void arkiv_index_options_init(arkiv_index_options_t *o)
     o->timeout_s = ARKIV_POOL_DEFAULT_TIMEOUT_S;
     o->mem_limit = (gsize)2048 * 1024 * 1024;
     o->batch_docs = 500;
+    o->batch_bytes = (guint64)64 * 1024 * 1024;
 }
 
 static void problem_free(gpointer p)
@@ -76,14 +84,34 @@ static gboolean db_check(run_t *run, arkiv_status_t st, GError **error)
     return FALSE;
 }
 
-/* Commits come in batches so memory stays bounded and an interruption
- * loses at most one batch, which the next run redoes. */
-static gboolean note_change(run_t *run, GError **error)
+static gboolean commit(run_t *run, GError **error)
 {
-    if (++run->uncommitted < run->o->batch_docs)
-        return TRUE;
     run->uncommitted = 0;
-    return db_check(run, arkiv_db_commit(run->db), error);
+    run->uncommitted_bytes = 0;
+    if (!db_check(run, arkiv_db_commit(run->db), error))
+        return FALSE;
+    run->report->commits++;
+    return TRUE;
+}
+
+/* Commits come in batches (so many files or so much text, whichever comes
+ * first) so memory stays bounded and an interruption loses at most one
+ * batch, which the next run redoes. */
+static gboolean note_change(run_t *run, guint64 text_bytes, GError **error)
+{
+    run->uncommitted_bytes += text_bytes;
+    if (++run->uncommitted < run->o->batch_docs &&
+        (run->o->batch_bytes == 0 || run->uncommitted_bytes < run->o->batch_bytes))
+        return TRUE;
+    return commit(run, error);
+}
+
+static guint64 text_bytes(const arkiv_extract_result_t *ex)
+{
+    guint64 n = 0;
+    for (char **p = ex->pages; p && *p; p++)
+        n += strlen(*p);
+    return n;
 }
 
 static void tick(run_t *run)
@@ -104,7 +132,8 @@ static gboolean outcome_is_failure(arkiv_extract_outcome_t o)
 static gboolean record_failure(run_t *run, const pending_t *p, const char *reason, GError **error)
 {
     arkiv_file_info_t info = {p->id, p->path, p->size, p->mtime, NULL, reason};
-    return db_check(run, arkiv_db_record_failure(run->db, &info), error) && note_change(run, error);
+    return db_check(run, arkiv_db_record_failure(run->db, &info), error) &&
+           note_change(run, 0, error);
 }
 
 /* What the worker prepared, or its failure as the error that preparing
@@ -146,7 +175,7 @@ static gboolean store_document(run_t *run, const pending_t *p, const arkiv_extra
         return FALSE;
     }
     run->report->indexed++;
-    return note_change(run, error);
+    return note_change(run, text_bytes(ex), error);
 }
 
 static gboolean handle_result(run_t *run, pending_t *p, arkiv_extract_result_t *ex,
@@ -189,28 +218,88 @@ static gboolean collect_one(run_t *run, GError **error)
     return ok;
 }
 
+/* With --verify, a file of unchanged size and mtime is read once more and
+ * its content hash compared: what a tool that restores old mtimes (or a
+ * clock set back) hides from the quick check. */
+static gboolean same_content(run_t *run, const char *path, const arkiv_file_info_t *info)
+{
+    char *hash = NULL;
+    GError *err = NULL;
+    if (!arkiv_file_hash(path, &hash, &err)) {
+        g_error_free(err); /* reading it again will say what is wrong */
+        return FALSE;
+    }
+    gboolean same = info->hash && strcmp(hash, info->hash) == 0;
+    g_free(hash);
+    if (!same)
+        run->report->verify_changed++;
+    return same;
+}
+
 /* TRUE if the index already holds this file at this size and mtime (as a
  * document, or as a remembered failure the caller did not ask to retry). */
-static gboolean unchanged(run_t *run, const char *id, const struct stat *st)
+static gboolean unchanged(run_t *run, const char *id, const char *path, const struct stat *st)
 {
     if (run->o->rebuild)
         return FALSE;
-    arkiv_files_t *files = NULL;
-    if (arkiv_db_find_file(run->db, id, &files) != ARKIV_STATUS_OK)
+    const arkiv_file_info_t *info = g_hash_table_lookup(run->known, id);
+    if (!info || info->size != (guint64)st->st_size || info->mtime != (gint64)st->st_mtime)
         return FALSE;
-    arkiv_file_info_t info;
-    gboolean same = arkiv_files_get(files, 0, &info) == ARKIV_STATUS_OK &&
-                    info.size == (guint64)st->st_size && info.mtime == (gint64)st->st_mtime;
-    if (same && info.failure) {
+    if (info->failure) {
         if (run->o->retry_failed)
-            same = FALSE;
-        else
-            run->report->failed_before++;
-    } else if (same) {
-        run->report->unchanged++;
+            return FALSE;
+        run->report->failed_before++;
+        return TRUE;
     }
-    arkiv_files_free(files);
-    return same;
+    if (run->o->verify && !same_content(run, path, info))
+        return FALSE;
+    run->report->unchanged++;
+    return TRUE;
+}
+
+/* A new file whose content is that of a file gone from its old place is
+ * that file, moved or renamed: its documents are re-filed under the new
+ * id without reading it again. TRUE with *moved set when it was. */
+static gboolean try_move(run_t *run, const char *path, const char *id, const struct stat *st,
+                         gboolean *moved, GError **error)
+{
+    *moved = FALSE;
+    gint64 size = st->st_size;
+    GPtrArray *candidates = g_hash_table_lookup(run->vanished, &size);
+    if (!candidates || g_hash_table_contains(run->known, id))
+        return TRUE;
+    char *hash = NULL;
+    GError *err = NULL;
+    if (!arkiv_file_hash(path, &hash, &err)) {
+        g_error_free(err); /* extraction will report it */
+        return TRUE;
+    }
+    for (guint i = 0; i < candidates->len && !*moved; i++) {
+        const arkiv_file_info_t *old = candidates->pdata[i];
+        if (strcmp(old->hash, hash) != 0 || g_hash_table_contains(run->moved, old->id))
+            continue;
+        arkiv_file_info_t to = {id, path, (guint64)st->st_size, (gint64)st->st_mtime, hash, NULL};
+        if (!db_check(run, arkiv_db_move_file(run->db, old->id, &to, arkiv_docmove_rewrite, NULL),
+                      error)) {
+            g_free(hash);
+            return FALSE;
+        }
+        g_hash_table_add(run->moved, (gpointer)old->id);
+        run->report->moved++;
+        *moved = TRUE;
+    }
+    g_free(hash);
+    return !*moved || note_change(run, 0, error);
+}
+
+static gboolean start_pool(run_t *run, GError **error)
+{
+    if (run->pool)
+        return TRUE;
+    /* Normalising and tagging happen in the workers, in parallel. */
+    arkiv_pool_prepare_t prepare = {arkiv_docbuild_prepare, run->o->tagger};
+    return arkiv_pool_new(run->o->jobs, run->o->timeout_s, run->o->mem_limit, &prepare, &run->pool,
+                          error);
 }
 
 static gboolean submit_file(run_t *run, const char *path, GError **error)
@@ -222,7 +311,6 @@ static gboolean submit_file(run_t *run, const char *path, GError **error)
         return TRUE;
     }
     char *id = arkiv_file_id(path);
-    g_hash_table_add(run->seen, g_strdup(id));
     if (access(path, R_OK) != 0) {
         /* Reported, but neither remembered nor removed: a permission fix
          * does not change the mtime, so the next run must try again. */
@@ -233,7 +321,17 @@ static gboolean submit_file(run_t *run, const char *path, GError **error)
         tick(run);
         return TRUE;
     }
-    if (unchanged(run, id, &st)) {
+    if (unchanged(run, id, path, &st)) {
+        g_free(id);
+        tick(run);
+        return TRUE;
+    }
+    gboolean moved = FALSE;
+    if (!try_move(run, path, id, &st, &moved, error)) {
+        g_free(id);
+        return FALSE;
+    }
+    if (moved) {
         g_free(id);
         tick(run);
         return TRUE;
@@ -243,6 +341,12 @@ static gboolean submit_file(run_t *run, const char *path, GError **error)
     p->id = id;
     p->size = (guint64)st.st_size;
     p->mtime = (gint64)st.st_mtime;
+    if (!start_pool(run, error)) {
+        g_free(p->path);
+        g_free(p->id);
+        g_free(p);
+        return FALSE;
+    }
     while (!arkiv_pool_submit(run->pool, path, p))
         if (!collect_one(run, error))
             return FALSE; /* p is in no one's hands yet */
@@ -260,28 +364,29 @@ static gboolean under_any(const char *path, char *const *roots)
     return FALSE;
 }
 
-/* Files the index knows under the roots that the walk did not find are
- * gone: their documents go too. Files outside the roots are left alone. */
+/* A known file under the roots that the walk did not find. A folder the
+ * walk could not read has not vanished. */
+static gboolean is_vanished(const run_t *run, const arkiv_file_info_t *info, char *const *roots)
+{
+    return !g_hash_table_contains(run->seen, info->id) && under_any(info->path, roots) &&
+           !(run->unreadable && under_any(info->path, run->unreadable));
+}
+
+/* Files the index knows under the roots that the walk did not find, and
+ * that no new file turned out to be, are gone: their documents go too.
+ * Files outside the roots are left alone. */
 static gboolean remove_vanished(run_t *run, char *const *roots, GError **error)
 {
-    arkiv_files_t *files = NULL;
-    if (!db_check(run, arkiv_db_list_files(run->db, &files), error))
-        return FALSE;
     gboolean ok = TRUE;
-    for (size_t i = 0; ok && i < arkiv_files_count(files); i++) {
+    for (size_t i = 0; ok && i < arkiv_files_count(run->files); i++) {
         arkiv_file_info_t info;
-        if (arkiv_files_get(files, i, &info) != ARKIV_STATUS_OK)
+        if (arkiv_files_get(run->files, i, &info) != ARKIV_STATUS_OK ||
+            !is_vanished(run, &info, roots) || g_hash_table_contains(run->moved, info.id))
             continue;
-        if (g_hash_table_contains(run->seen, info.id) || !under_any(info.path, roots))
-            continue;
-        /* A folder the walk could not read has not vanished. */
-        if (run->unreadable && under_any(info.path, run->unreadable))
-            continue;
-        ok = db_check(run, arkiv_db_delete(run->db, info.id), error) && note_change(run, error);
+        ok = db_check(run, arkiv_db_delete(run->db, info.id), error) && note_change(run, 0, error);
         if (ok && !info.failure)
             run->report->removed++;
     }
-    arkiv_files_free(files);
     return ok;
 }
 
@@ -297,18 +402,59 @@ static char **report_walk_problems(arkiv_index_report_t *r, GPtrArray *problems)
     return paths;
 }
 
+/* What the index knew when the run began, by id, and the vanished files a
+ * new file may have been moved from, by size. */
+static gboolean load_known(run_t *run, char *const *roots, GError **error)
+{
+    if (!db_check(run, arkiv_db_list_files(run->db, &run->files), error))
+        return FALSE;
+    for (size_t i = 0; i < arkiv_files_count(run->files); i++) {
+        arkiv_file_info_t *info = g_new(arkiv_file_info_t, 1);
+        if (arkiv_files_get(run->files, i, info) != ARKIV_STATUS_OK) {
+            g_free(info);
+            continue;
+        }
+        g_hash_table_insert(run->known, (gpointer)info->id, info);
+        if (run->o->rebuild || info->failure || !info->hash || !*info->hash ||
+            !is_vanished(run, info, roots))
+            continue;
+        gint64 size = (gint64)info->size;
+        GPtrArray *same_size = g_hash_table_lookup(run->vanished, &size);
+        if (!same_size) {
+            same_size = g_ptr_array_new();
+            g_hash_table_insert(run->vanished, g_memdup2(&size, sizeof size), same_size);
+        }
+        g_ptr_array_add(same_size, info);
+    }
+    return TRUE;
+}
+
 static gboolean index_files(run_t *run, GPtrArray *files, char *const *resolved, GError **error)
 {
-    gboolean ok = TRUE;
+    /* Every id first: whether a known file vanished (or moved) depends on
+     * the whole walk. */
+    for (guint i = 0; i < files->len; i++)
+        g_hash_table_add(run->seen, arkiv_file_id(files->pdata[i]));
+    gboolean ok = load_known(run, resolved, error);
     for (guint i = 0; ok && i < files->len; i++)
         ok = submit_file(run, files->pdata[i], error);
-    while (ok && arkiv_pool_in_flight(run->pool) > 0)
+    while (ok && run->pool && arkiv_pool_in_flight(run->pool) > 0)
         ok = collect_one(run, error);
     if (ok)
         ok = remove_vanished(run, resolved, error);
     if (ok)
-        ok = db_check(run, arkiv_db_commit(run->db), error);
+        ok = commit(run, error);
     return ok;
+}
+
+static void run_clear(run_t *run)
+{
+    arkiv_pool_free(run->pool);
+    g_hash_table_unref(run->seen);
+    g_hash_table_unref(run->moved);
+    g_hash_table_unref(run->vanished);
+    g_hash_table_unref(run->known);
+    arkiv_files_free(run->files);
 }
 
 gboolean arkiv_index_run(arkiv_db_t *db, char *const *roots, const arkiv_index_options_t *o,
@@ -329,15 +475,15 @@ gboolean arkiv_index_run(arkiv_db_t *db, char *const *roots, const arkiv_index_o
     run.db = db;
     run.o = o;
     run.report = report;
+    run.known = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+    run.vanished = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify)g_ptr_array_unref);
     run.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    run.moved = g_hash_table_new(g_str_hash, g_str_equal);
     run.unreadable = unreadable;
     run.total = files->len;
-    /* Normalising and tagging happen in the workers, in parallel. */
-    arkiv_pool_prepare_t prepare = {arkiv_docbuild_prepare, o->tagger};
-    gboolean ok = arkiv_pool_new(o->jobs, o->timeout_s, o->mem_limit, &prepare, &run.pool, error) &&
-                  index_files(&run, files, resolved, error);
-    arkiv_pool_free(run.pool);
-    g_hash_table_unref(run.seen);
+    gboolean ok = index_files(&run, files, resolved, error);
+    run_clear(&run);
     g_strfreev(unreadable);
     g_ptr_array_unref(files);
     g_ptr_array_unref(walk_problems);

@@ -16,7 +16,9 @@ typedef struct {
     unsigned jobs;                /* extraction workers; 0 = online CPUs */
     unsigned timeout_s;           /* per file; 0 = default (30 s) */
     gsize mem_limit;              /* per worker address space; 0 = none */
-    unsigned batch_docs;          /* commit after this many changes */
+    unsigned batch_docs;          /* commit after this many changes ... */
+    guint64 batch_bytes;          /* ... or this much text, whichever first; 0 = no limit */
+    gboolean verify;              /* compare content hashes of files that look unchanged */
     const arkiv_tagger_t *tagger; /* borrowed; NULL indexes text without entities */
     /* Called after each file; may be NULL. */
     void (*progress)(void *user, unsigned done, unsigned total);
@@ -37,6 +39,9 @@ typedef struct {
     unsigned unchanged;                      /* skipped: same size and mtime */
     unsigned failed_before;                  /* skipped: unchanged and failed before */
     unsigned removed;                        /* documents of vanished files */
+    unsigned moved;                          /* files re-filed under a new path, not re-read */
+    unsigned verify_changed;                 /* same size and mtime, other content (--verify) */
+    unsigned commits;                        /* batches committed */
     unsigned failed;                         /* problems that count as failures */
     unsigned skipped;                        /* unsupported or empty */
     unsigned outcomes[ARKIV_EXTRACT_IO + 1]; /* per extraction outcome */

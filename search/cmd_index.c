@@ -40,12 +40,16 @@ static const char *category(const arkiv_index_problem_t *pr)
 
 static void print_text_report(const arkiv_index_report_t *r, gboolean verbose)
 {
-    printf("%u indexed, %u unchanged, %u removed, %u failed, %u skipped (%u files)\n", r->indexed,
-           r->unchanged + r->failed_before, r->removed, r->failed, r->skipped, r->files);
+    printf("%u indexed, %u unchanged, %u moved, %u removed, %u failed, %u skipped (%u files)\n",
+           r->indexed, r->unchanged + r->failed_before, r->moved, r->removed, r->failed, r->skipped,
+           r->files);
     for (guint i = 0; i < r->problems->len; i++) {
         const arkiv_index_problem_t *pr = r->problems->pdata[i];
         printf("  %-7s %s: %s\n", category(pr), pr->path, pr->reason ? pr->reason : pr->outcome);
     }
+    if (r->verify_changed)
+        printf("  %u file(s) had new content under the same size and modification time\n",
+               r->verify_changed);
     if (r->failed_before && verbose)
         printf("  %u unchanged file(s) failed or were skipped before; --retry-failed tries again\n",
                r->failed_before);
@@ -67,6 +71,9 @@ static void print_json_report(const arkiv_index_report_t *r)
     json_uint(b, "unchanged", r->unchanged);
     json_uint(b, "failed_before", r->failed_before);
     json_uint(b, "removed", r->removed);
+    json_uint(b, "moved", r->moved);
+    json_uint(b, "verify_changed", r->verify_changed);
+    json_uint(b, "commits", r->commits);
     json_uint(b, "failed", r->failed);
     json_uint(b, "skipped", r->skipped);
     json_builder_set_member_name(b, "outcomes");
@@ -110,8 +117,8 @@ static arkiv_db_t *open_writable(const char *path, int shards)
 
 typedef struct {
     char *db;
-    gboolean json, quiet, verbose, rebuild, retry_failed, no_tagging;
-    gint jobs, timeout, batch, shards;
+    gboolean json, quiet, verbose, rebuild, retry_failed, no_tagging, verify;
+    gint jobs, timeout, batch, batch_mb, shards;
     char *data;
     char **roots;
 } index_args_t;
@@ -135,6 +142,10 @@ static GOptionContext *make_context(index_args_t *a)
          "S"},
         {"batch", 0, 0, G_OPTION_ARG_INT, &a->batch, "Commit after N changed files (default 500)",
          "N"},
+        {"batch-mb", 0, 0, G_OPTION_ARG_INT, &a->batch_mb,
+         "... or after M megabytes of text, whichever comes first (default 64)", "M"},
+        {"verify", 0, 0, G_OPTION_ARG_NONE, &a->verify,
+         "Also compare content hashes of files whose size and mtime are unchanged", NULL},
         {"shards", 0, 0, G_OPTION_ARG_INT, &a->shards,
          "Make a new index of N shards (docs/scaling.md); re-runs keep the layout", "N"},
         {"no-tagging", 0, 0, G_OPTION_ARG_NONE, &a->no_tagging,
@@ -149,7 +160,8 @@ static GOptionContext *make_context(index_args_t *a)
     g_option_context_set_description(
         ctx, "Re-running skips files whose size and modification time are unchanged,\n"
              "re-reads changed ones and removes documents of files that vanished\n"
-             "under the given paths.\n\n"
+             "under the given paths. A file moved or renamed (same content as a file\n"
+             "gone from its old place) is re-filed without being read again.\n\n"
              "Exit status: 0 every file handled, 3 some files failed (the index is\n"
              "good), 1 fatal error, 2 usage error.\n");
     return ctx;
@@ -245,6 +257,9 @@ static int run_index(const index_args_t *a)
         o.timeout_s = (unsigned)a->timeout;
     if (a->batch > 0)
         o.batch_docs = (unsigned)a->batch;
+    if (a->batch_mb > 0)
+        o.batch_bytes = (guint64)a->batch_mb * 1024 * 1024;
+    o.verify = a->verify;
     o.tagger = a->no_tagging ? NULL : tagger;
     progress_t prog = {g_get_monotonic_time(), FALSE};
     if (!a->quiet && !a->json && isatty(STDERR_FILENO)) {

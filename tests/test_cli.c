@@ -674,12 +674,10 @@ static char **facet_values(const char *db, const char *facet)
  * worker gets must not matter: one worker and two give the same index, as
  * far as search shows it (every meeting, every item level hit, and each
  * council's and person's meetings). */
-START_TEST(test_jobs_do_not_change_the_index)
+/* Both indexes answer alike: every meeting, every item level hit, and
+ * each council's and person's meetings. */
+static void assert_same_index(const char *db1, const char *db2)
 {
-    char *db1 = g_build_filename(tmpdir, "jobs1.db", NULL);
-    char *db2 = g_build_filename(tmpdir, "jobs2.db", NULL);
-    index_with_jobs(db1, "1", NULL);
-    index_with_jobs(db2, "2", NULL);
     assert_same_search(db1, db2, "");
     assert_same_search(db1, db2, "level:item");
     static const char *const facets[] = {"council", "person"};
@@ -693,8 +691,150 @@ START_TEST(test_jobs_do_not_change_the_index)
         }
         g_strfreev(values);
     }
+}
+
+START_TEST(test_jobs_do_not_change_the_index)
+{
+    char *db1 = g_build_filename(tmpdir, "jobs1.db", NULL);
+    char *db2 = g_build_filename(tmpdir, "jobs2.db", NULL);
+    index_with_jobs(db1, "1", NULL);
+    index_with_jobs(db2, "2", NULL);
+    assert_same_index(db1, db2);
     g_free(db1);
     g_free(db2);
+}
+END_TEST
+
+/* The id of the one meeting document of a file, by its path. */
+static char *id_of_path(const char *db, const char *path)
+{
+    char *q = g_strdup_printf("path:\"%s\"", path);
+    run_result r = run_arkiv("search", "--json", "--db", db, q, NULL);
+    ck_assert_msg(r.status == 0, "search %s: %s", q, r.err);
+    JsonParser *p;
+    JsonObject *o = parse_json(r.out, &p);
+    ck_assert_int_eq(member_int(o, "total"), 1);
+    JsonArray *res = json_object_get_array_member(o, "results");
+    char *id = g_strdup(json_object_get_string_member(json_array_get_object_element(res, 0), "id"));
+    g_object_unref(p);
+    run_free(&r);
+    g_free(q);
+    return id;
+}
+
+static void move_file(const char *from_rel, const char *to_rel)
+{
+    char *from = g_build_filename(corpus, from_rel, NULL),
+         *to = g_build_filename(corpus, to_rel, NULL);
+    char *dir = g_path_get_dirname(to);
+    ck_assert_int_eq(g_mkdir_with_parents(dir, 0755), 0);
+    ck_assert_msg(g_rename(from, to) == 0, "rename %s", from);
+    g_free(from);
+    g_free(to);
+    g_free(dir);
+}
+
+/* A moved or renamed file is re-filed, not read again, and the index is
+ * then the one a fresh run over the new tree makes: same ids, paths,
+ * items, entities and positions (a phrase inside a moved item). */
+START_TEST(test_moved_files_are_refiled)
+{
+    JsonParser *p;
+    index_json(0, &p);
+    g_object_unref(p);
+    move_file("text/asu-2024-04-17-referat.txt", "arkiv/2024/asu-april.txt");
+    move_file("pdf/asu-2024-06-11-referat.pdf", "arkiv/2024/asu-2024-06-11-referat.pdf");
+    JsonObject *rep = index_json(0, &p);
+    ck_assert_int_eq(member_int(rep, "moved"), 2);
+    ck_assert_int_eq(member_int(rep, "indexed"), 0);
+    ck_assert_int_eq(member_int(rep, "removed"), 0);
+    g_object_unref(p);
+    ck_assert_int_eq(hits("\"kompetansegruppa tiltaksplan\" level:item"), 1);
+    char *moved = g_build_filename(corpus, "arkiv", "2024", "asu-april.txt", NULL);
+    char *id = id_of_path(dbpath, moved);
+    char *fresh = g_build_filename(tmpdir, "fresh.db", NULL);
+    index_with_jobs(fresh, "2", NULL);
+    assert_same_index(dbpath, fresh);
+    run_result a = run_arkiv("show", "--json", "--db", dbpath, id, NULL);
+    run_result b = run_arkiv("show", "--json", "--db", fresh, id, NULL);
+    ck_assert_int_eq(a.status, 0);
+    ck_assert_str_eq(a.out, b.out);
+    rep = index_json(0, &p);
+    ck_assert_int_eq(member_int(rep, "moved"), 0);
+    ck_assert_int_eq(member_int(rep, "unchanged"), 15);
+    g_object_unref(p);
+    run_free(&a);
+    run_free(&b);
+    g_free(moved);
+    g_free(id);
+    g_free(fresh);
+}
+END_TEST
+
+/* New content under the old size and mtime escapes the quick check;
+ * --verify compares content hashes and finds it. */
+START_TEST(test_verify_finds_content_changes)
+{
+    JsonParser *p;
+    index_json(0, &p);
+    g_object_unref(p);
+    char *f = g_build_filename(corpus, "text", "fps-2023-09-19-referat.txt", NULL);
+    struct stat st;
+    ck_assert_int_eq(g_stat(f, &st), 0);
+    char *data = NULL;
+    ck_assert(g_file_get_contents(f, &data, NULL, NULL));
+    char *at = strstr(data, "Fagråd");
+    ck_assert_ptr_nonnull(at);
+    memcpy(at, "Fagrød", strlen("Fagrød")); /* same length in UTF-8 */
+    ck_assert(g_file_set_contents(f, data, -1, NULL));
+    struct utimbuf old = {st.st_atime, st.st_mtime};
+    ck_assert_int_eq(utime(f, &old), 0);
+    JsonObject *rep = index_json(0, &p);
+    ck_assert_int_eq(member_int(rep, "indexed"), 0);
+    g_object_unref(p);
+    ck_assert_int_eq(hits("fagrød"), 0);
+    run_result r = run_arkiv("index", "--json", "--verify", "--db", dbpath, corpus, NULL);
+    ck_assert_msg(r.status == 0, "index --verify: %s", r.err);
+    rep = parse_json(r.out, &p);
+    ck_assert_int_eq(member_int(rep, "indexed"), 1);
+    ck_assert_int_eq(member_int(rep, "verify_changed"), 1);
+    ck_assert_int_eq(member_int(rep, "unchanged"), 14);
+    g_object_unref(p);
+    run_free(&r);
+    ck_assert_int_eq(hits("fagrød"), 1);
+    g_free(f);
+    g_free(data);
+}
+END_TEST
+
+/* Commits come after so many files or so much text, whichever first:
+ * three files of 600 kB with --batch-mb 1 make two commits, the one
+ * after the second file and the last. */
+START_TEST(test_batches_by_text_size)
+{
+    char *big = g_build_filename(tmpdir, "big", NULL);
+    ck_assert_int_eq(g_mkdir_with_parents(big, 0755), 0);
+    GString *text = g_string_new("Referat fra møte i Eldrerådet\n");
+    while (text->len < 600 * 1024)
+        g_string_append(text, "Eldrerådet drøftet budsjettet for omsorgstjenesten. ");
+    for (int i = 0; i < 3; i++) {
+        char name[32];
+        g_snprintf(name, sizeof name, "stor-%d.txt", i);
+        char *path = g_build_filename(big, name, NULL);
+        ck_assert(g_file_set_contents(path, text->str, (gssize)text->len, NULL));
+        g_free(path);
+    }
+    run_result r =
+        run_arkiv("index", "--json", "--jobs", "1", "--batch-mb", "1", "--db", dbpath, big, NULL);
+    ck_assert_msg(r.status == 0, "index: %s", r.err);
+    JsonParser *p;
+    JsonObject *rep = parse_json(r.out, &p);
+    ck_assert_int_eq(member_int(rep, "indexed"), 3);
+    ck_assert_int_eq(member_int(rep, "commits"), 2);
+    g_object_unref(p);
+    run_free(&r);
+    g_string_free(text, TRUE);
+    g_free(big);
 }
 END_TEST
 
@@ -772,6 +912,9 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_entities_are_searchable);
     tcase_add_test(tc, test_data_files);
     tcase_add_test(tc, test_jobs_do_not_change_the_index);
+    tcase_add_test(tc, test_moved_files_are_refiled);
+    tcase_add_test(tc, test_verify_finds_content_changes);
+    tcase_add_test(tc, test_batches_by_text_size);
     tcase_add_test(tc, test_no_tagging_skips_entities);
     suite_add_tcase(s, tc);
     return s;

@@ -1,0 +1,16 @@
+/* docmove.h — the indexer's half of re-filing a moved file: the stored
+ * data is the indexer's JSON (docs/schema.md), so rewriting it for the
+ * new id and path is the indexer's job; lib/move.cc does the rest. */
+#ifndef ARKIV_DOCMOVE_H
+#define ARKIV_DOCMOVE_H
+
+#include "arkiv.h"
+
+/* An arkiv_data_rewrite_fn: `data` with "id", "path", "size", "mtime"
+ * (meeting) or "id", "parent", "path" (item) set to the new values. The
+ * result is malloc'ed (the library frees it); NULL if `data` is not a
+ * JSON object. `user` is unused. */
+char *arkiv_docmove_rewrite(void *user, const char *data, const char *id, const char *parent,
+                            const arkiv_file_info_t *to);
+
+#endif
