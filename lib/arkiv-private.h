@@ -202,6 +202,12 @@ struct arkiv_db {
     std::string error;
     bool writable = false;
     bool allow_partial = false;
+    /* Writable handles: the open lock file PATH/arkiv.lock (database.cc),
+     * -1 when none. */
+    int lock_fd = -1;
+    /* Writable handles: free bytes a commit needs, from how much the
+     * index files grew at earlier commits (database.cc); 0 until then. */
+    uint64_t commit_room = 0;
     /* Every database that answers, the metadata holder first (shards.cc):
      * a plain index is one part; a sharded one is its lexicon and its
      * shards; a stub file is the databases it lists, in its order. */

@@ -86,7 +86,10 @@ typedef struct arkiv_db arkiv_db_t;
 typedef enum { ARKIV_DB_READ_ONLY, ARKIV_DB_WRITABLE } arkiv_db_mode_t;
 
 /* Open the index at `path`. ARKIV_DB_WRITABLE creates it when missing
- * and fails with ARKIV_STATUS_LOCKED while another writer has it open.
+ * and fails with ARKIV_STATUS_LOCKED while another writer has it open
+ * (the message names its pid: "another indexer (pid N) is updating
+ * PATH"); the writer holds the lock file PATH/arkiv.lock until
+ * arkiv_db_free, and a writer that died holds nothing.
  * On failure *db_out is NULL and, if error_out is not NULL, *error_out is
  * a message for the user (caller frees with free()). */
 arkiv_status_t arkiv_db_open(const char *path, arkiv_db_mode_t mode, arkiv_db_t **db_out,
@@ -115,6 +118,9 @@ typedef struct {
      * connection (xapian-tcpsrv's idle timeout) is reconnected once, and a
      * shard that does not answer fails the call. */
     int allow_partial;
+    /* ARKIV_DB_WRITABLE: seconds to wait for another writer to finish
+     * before failing with ARKIV_STATUS_LOCKED; 0 (default) fails at once. */
+    unsigned lock_wait_s;
 } arkiv_db_options_t;
 
 void arkiv_db_options_init(arkiv_db_options_t *options);

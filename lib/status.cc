@@ -2,6 +2,8 @@
  * every C entry point uses. */
 #include "arkiv-private.h"
 
+#include <cerrno>
+#include <cstring>
 #include <new>
 
 extern "C" const char *arkiv_status_string(arkiv_status_t status)
@@ -31,6 +33,27 @@ extern "C" const char *arkiv_status_string(arkiv_status_t status)
         return "a shard of the index does not answer";
     }
     return "unknown status";
+}
+
+/* Xapian names the system error of a failed read or write last, after
+ * the block number ("Error writing block 443 (No space left on device)");
+ * the user needs it first, with what to do about it. Compared with
+ * strerror() because Xapian 1.4 keeps the errno to itself, and gives the
+ * text in the same locale. */
+static std::string describe_io(const Xapian::Error &e)
+{
+    std::string d = e.get_description();
+    const char *why = e.get_error_string();
+    if (!why)
+        return d;
+    std::string w = why;
+    if (w == strerror(ENOSPC) || w == strerror(EDQUOT))
+        return "the disk holding the index is full; free space and run again (" + d + ")";
+    if (w == strerror(EROFS))
+        return "the index is on a read-only file system (" + d + ")";
+    if (w == strerror(EACCES) || w == strerror(EPERM))
+        return "permission denied on the index files (" + d + ")";
+    return d;
 }
 
 static arkiv_status_t map_current(std::string &detail)
@@ -66,10 +89,10 @@ static arkiv_status_t map_current(std::string &detail)
         detail = e.get_description();
         return ARKIV_STATUS_CORRUPT;
     } catch (const Xapian::DatabaseOpeningError &e) {
-        detail = e.get_description();
+        detail = describe_io(e);
         return ARKIV_STATUS_IO;
     } catch (const Xapian::DatabaseError &e) {
-        detail = e.get_description();
+        detail = describe_io(e);
         return ARKIV_STATUS_IO;
     } catch (const Xapian::InvalidArgumentError &e) {
         detail = e.get_description();

@@ -38,6 +38,32 @@ static const char *category(const arkiv_index_problem_t *pr)
                                                                                         : "note";
 }
 
+/* A file name as the report shows it (g_free): valid UTF-8, with bytes
+ * that are not UTF-8 shown as U+FFFD (g_filename_display_name); with
+ * one_line, control characters such as a newline escaped, so that each
+ * problem stays on one line. */
+static char *shown_path(const char *path, gboolean one_line)
+{
+    char *shown = g_filename_display_name(path);
+    GString *s;
+
+    if (!one_line)
+        return shown;
+    s = g_string_sized_new(strlen(shown));
+    for (const char *p = shown; *p; p++) {
+        if (*p == '\n')
+            g_string_append(s, "\\n");
+        else if (*p == '\t')
+            g_string_append(s, "\\t");
+        else if ((guchar)*p < 0x20 || *p == 0x7f)
+            g_string_append_printf(s, "\\x%02x", (guchar)*p);
+        else
+            g_string_append_c(s, *p);
+    }
+    g_free(shown);
+    return g_string_free(s, FALSE);
+}
+
 static void print_text_report(const arkiv_index_report_t *r, gboolean verbose)
 {
     printf("%u indexed, %u unchanged, %u moved, %u removed, %u failed, %u skipped (%u files)\n",
@@ -45,7 +71,9 @@ static void print_text_report(const arkiv_index_report_t *r, gboolean verbose)
            r->files);
     for (guint i = 0; i < r->problems->len; i++) {
         const arkiv_index_problem_t *pr = r->problems->pdata[i];
-        printf("  %-7s %s: %s\n", category(pr), pr->path, pr->reason ? pr->reason : pr->outcome);
+        char *path = shown_path(pr->path, TRUE);
+        printf("  %-7s %s: %s\n", category(pr), path, pr->reason ? pr->reason : pr->outcome);
+        g_free(path);
     }
     if (r->verify_changed)
         printf("  %u file(s) had new content under the same size and modification time\n",
@@ -86,8 +114,10 @@ static void print_json_report(const arkiv_index_report_t *r)
     for (guint i = 0; i < r->problems->len; i++) {
         const arkiv_index_problem_t *pr = r->problems->pdata[i];
         json_builder_begin_object(b);
+        char *path = shown_path(pr->path, FALSE); /* JSON escapes control characters */
         json_builder_set_member_name(b, "path");
-        json_builder_add_string_value(b, pr->path);
+        json_builder_add_string_value(b, path);
+        g_free(path);
         json_builder_set_member_name(b, "outcome");
         json_builder_add_string_value(b, pr->outcome);
         json_builder_set_member_name(b, "failed");
@@ -101,13 +131,14 @@ static void print_json_report(const arkiv_index_report_t *r)
     arkiv_cli_print_json(b);
 }
 
-static arkiv_db_t *open_writable(const char *path, int shards)
+static arkiv_db_t *open_writable(const char *path, int shards, int wait_s)
 {
     arkiv_db_t *db = NULL;
     char *msg = NULL;
     arkiv_db_options_t opts;
     arkiv_db_options_init(&opts);
     opts.shards = shards > 0 ? (unsigned)shards : 0;
+    opts.lock_wait_s = wait_s > 0 ? (unsigned)wait_s : 0;
     arkiv_status_t st = arkiv_db_open_with(path, ARKIV_DB_WRITABLE, &opts, &db, &msg);
     if (st != ARKIV_STATUS_OK)
         fprintf(stderr, "arkiv: %s\n", msg ? msg : arkiv_status_string(st));
@@ -118,7 +149,7 @@ static arkiv_db_t *open_writable(const char *path, int shards)
 typedef struct {
     char *db;
     gboolean json, quiet, verbose, rebuild, retry_failed, no_tagging, verify;
-    gint jobs, timeout, batch, batch_mb, shards;
+    gint jobs, timeout, batch, batch_mb, shards, wait;
     char *data;
     char **roots;
 } index_args_t;
@@ -146,6 +177,8 @@ static GOptionContext *make_context(index_args_t *a)
          "... or after M megabytes of text, whichever comes first (default 64)", "M"},
         {"verify", 0, 0, G_OPTION_ARG_NONE, &a->verify,
          "Also compare content hashes of files whose size and mtime are unchanged", NULL},
+        {"wait", 0, 0, G_OPTION_ARG_INT, &a->wait,
+         "Wait up to S seconds for another indexer of the same index to finish", "S"},
         {"shards", 0, 0, G_OPTION_ARG_INT, &a->shards,
          "Make a new index of N shards (docs/scaling.md); re-runs keep the layout", "N"},
         {"no-tagging", 0, 0, G_OPTION_ARG_NONE, &a->no_tagging,
@@ -238,7 +271,7 @@ static int run_index(const index_args_t *a)
     char *dir = NULL;
     if (!load_tagger(a->data, &k, &tagger, &dir))
         return ARKIV_EXIT_ERROR;
-    arkiv_db_t *db = open_writable(arkiv_cli_db_path(a->db), a->shards);
+    arkiv_db_t *db = open_writable(arkiv_cli_db_path(a->db), a->shards, a->wait);
     if (!db || (!a->no_tagging && !check_digest(db, k, dir, a)) || !register_councils(db, k)) {
         if (db)
             fprintf(stderr, "arkiv index: %s\n", arkiv_db_last_error(db));
@@ -274,6 +307,13 @@ static int run_index(const index_args_t *a)
     int rc = ARKIV_EXIT_OK;
     if (!ok) {
         fprintf(stderr, "arkiv: %s\n", err->message);
+        /* The index failed under the run (a full disk): uncommitted
+         * changes are dropped whole (arkiv_db_free), so the index is still
+         * good and a re-run carries on from there. */
+        if (err->domain == ARKIV_INDEX_ERROR)
+            fprintf(stderr,
+                    "arkiv index: %s keeps what its last commit wrote; run again to finish\n",
+                    arkiv_cli_db_path(a->db));
         g_error_free(err);
         rc = ARKIV_EXIT_ERROR;
     } else {

@@ -1,7 +1,9 @@
 /* dbcall.c — reopen and retry on ARKIV_STATUS_MODIFIED (see dbcall.h). */
 #include "dbcall.h"
 
-enum { max_attempts = 5 };
+/* As many as answer/answer_util.c allows, for the same reason: a
+ * request slower than two commits fails about every other try. */
+enum { max_attempts = 50 };
 
 arkiv_status_t web_db_call(arkiv_db_t *db, web_db_fn fn, void *data)
 {
