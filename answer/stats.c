@@ -56,7 +56,9 @@ static arkiv_status_t count_files(arkiv_db_t *db, JsonObject *a, char **error)
             continue;
         }
         JsonObject *f = json_object_new();
-        json_object_set_string_member(f, "path", info.path);
+        char *path = g_filename_display_name(info.path); /* JSON is UTF-8; names need not be */
+        json_object_set_string_member(f, "path", path);
+        g_free(path);
         json_object_set_string_member(f, "reason", info.failure);
         json_array_add_object_element(failures, f);
     }

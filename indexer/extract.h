@@ -33,7 +33,8 @@ typedef enum {
 
 typedef struct {
     arkiv_extract_outcome_t outcome;
-    char *reason;        /* NULL when OK */
+    char *reason;        /* NULL when OK, unless the text was cut to
+                            ARKIV_EXTRACT_MAX_TEXT_BYTES: "truncated: ..." */
     char *mime;          /* libmagic MIME type, e.g. "application/pdf";
                             NULL when the file could not be typed */
     char **pages;        /* NULL-terminated raw page texts in UTF-8, not
@@ -44,6 +45,13 @@ typedef struct {
     char *meta_author;   /* PDF metadata, NULL if absent */
     gint64 meta_created; /* PDF creation date, unix seconds, -1 if absent */
 } arkiv_extract_result_t;
+
+/* Text kept per file, all pages together: the rest is not indexed and the
+ * file is reported (outcome OK, reason "truncated: only the first 2 MiB of
+ * text is indexed").  Minutes hold tens of kilobytes; the cap bounds what
+ * one file costs the workers (tagging a 2 MiB line takes seconds), the
+ * wire and the writer. */
+#define ARKIV_EXTRACT_MAX_TEXT_BYTES ((gsize)2 * 1024 * 1024)
 
 /* Frees the members and leaves *r zeroed with meta_created = -1, ready for
  * reuse.  Accepts a zeroed struct. */

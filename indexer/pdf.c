@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poppler.h>
+#include <string.h>
 #include <unistd.h>
 
 /* Map rather than read: PDFs run to hundreds of megabytes and poppler
@@ -79,14 +80,19 @@ static char *page_text(PopplerDocument *doc, int index)
     return valid;
 }
 
+/* Pages after the text cap (extract.h) are not read: their text would be
+ * cut anyway, and reading them is most of the time a long PDF costs.  The
+ * caller cuts the page that crosses the cap. */
 static void read_pages(PopplerDocument *doc, arkiv_extract_result_t *out)
 {
     int n = poppler_document_get_n_pages(doc);
     gboolean any_text = FALSE;
+    gsize total = 0;
 
     out->pages = g_new0(char *, (gsize)MAX(n, 0) + 1);
     for (int i = 0; i < n; i++) {
-        out->pages[i] = page_text(doc, i);
+        out->pages[i] = total <= ARKIV_EXTRACT_MAX_TEXT_BYTES ? page_text(doc, i) : g_strdup("");
+        total += strlen(out->pages[i]);
         any_text = any_text || !is_blank(out->pages[i]);
     }
     if (any_text) {

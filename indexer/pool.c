@@ -14,12 +14,35 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+/* Sanitizers reserve terabytes of address space for their shadow memory
+ * at start-up, and Linux counts it in RLIMIT_AS and RLIMIT_DATA alike: a
+ * worker under either limit cannot map anything more ("Failed to mmap").
+ * Built with one, the pool leaves the limits alone and the parent watches
+ * each busy worker's resident size instead (see too_big). */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SANITIZED TRUE
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) ||                         \
+    __has_feature(memory_sanitizer)
+#define SANITIZED TRUE
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED FALSE
+#endif
+
+/* How often the parent looks at the resident size of busy workers when it
+ * watches it (sanitizer builds): a worker can overshoot the cap by what it
+ * allocates in this time. */
+#define RSS_CHECK_MS 100
 
 #define MAX_PATH_BYTES ((guint32)1 << 20)
 #define MAX_REPLY_BYTES ((guint64)1 << 30)
@@ -29,6 +52,9 @@
 enum { WORKER_EXIT_SETUP = 3, WORKER_EXIT_PROTOCOL = 4 };
 
 typedef enum { PUMP_MORE, PUMP_DONE, PUMP_DEAD } pump_t;
+
+/* Why the parent gives up on a busy worker. */
+typedef enum { END_DIED, END_TIMED_OUT, END_TOO_BIG } end_t;
 
 typedef struct {
     pid_t pid;                     /* 0: no live worker in this slot */
@@ -46,6 +72,8 @@ struct arkiv_pool {
     unsigned n_workers;
     unsigned timeout_s;
     gsize mem_limit;
+    gboolean watch_rss;           /* mem_limit is enforced by the parent on the
+                                     workers' resident size, not by RLIMIT_AS */
     arkiv_pool_prepare_t prepare; /* the caller's; all NULL: extract only */
     worker_t *workers;            /* owned, n_workers entries */
     struct pollfd *pfds;          /* owned, n_workers entries, pfds[i] <-> workers[i] */
@@ -118,11 +146,12 @@ static gboolean reset_signals(void)
     return sigemptyset(&none) == 0 && sigprocmask(SIG_SETMASK, &none, NULL) == 0;
 }
 
-static gboolean limit_memory(gsize limit)
+static gboolean limit_memory(const arkiv_pool_t *pool)
 {
+    gsize limit = pool->mem_limit;
     struct rlimit rl;
 
-    if (limit == 0)
+    if (limit == 0 || pool->watch_rss)
         return TRUE;
     if (getrlimit(RLIMIT_AS, &rl) != 0)
         return FALSE;
@@ -228,7 +257,7 @@ static G_GNUC_NORETURN void worker_main(const arkiv_pool_t *pool, pid_t parent, 
         _exit(WORKER_EXIT_SETUP);
     }
     /* After loading libmagic: the cap is meant for what files cost. */
-    if (!limit_memory(pool->mem_limit))
+    if (!limit_memory(pool))
         _exit(WORKER_EXIT_SETUP);
     for (;;) {
         char *path = NULL;
@@ -316,28 +345,34 @@ static void replace(const arkiv_pool_t *pool, worker_t *w)
 /* g_free the result. */
 static char *death_reason(const arkiv_pool_t *pool, gboolean reaped, int status)
 {
+    /* Only a limit the kernel enforces can make a worker die of it. */
+    gboolean rlimited = pool->mem_limit > 0 && !pool->watch_rss;
+
     if (!reaped)
         return g_strdup("extractor died");
-    if (WIFSIGNALED(status) && pool->mem_limit > 0)
+    if (WIFSIGNALED(status) && rlimited)
         return g_strdup_printf("out of memory or crashed (signal %d)", WTERMSIG(status));
     if (WIFSIGNALED(status))
         return g_strdup_printf("extractor crashed (signal %d)", WTERMSIG(status));
     return g_strdup_printf("extractor exited unexpectedly (status %d)", WEXITSTATUS(status));
 }
 
-/* Replace w's worker after it died, hung or spoke garbage, and put the
- * matching outcome in *out. */
-static void bury(const arkiv_pool_t *pool, worker_t *w, gboolean timed_out,
-                 arkiv_extract_result_t *out)
+/* Replace w's worker after it died, hung, grew too big or spoke garbage,
+ * and put the matching outcome in *out. */
+static void bury(const arkiv_pool_t *pool, worker_t *w, end_t end, arkiv_extract_result_t *out)
 {
     int status = 0;
     gboolean reaped = retire(w, &status);
     char *why = death_reason(pool, reaped, status);
 
     arkiv_extract_result_clear(out);
-    if (timed_out)
+    if (end == END_TIMED_OUT)
         arkiv_extract_result_fail(out, ARKIV_EXTRACT_TIMEOUT, "timed out after %u s",
                                   pool->timeout_s);
+    else if (end == END_TOO_BIG)
+        arkiv_extract_result_fail(out, ARKIV_EXTRACT_CRASHED,
+                                  "out of memory (over %" G_GSIZE_FORMAT " MiB resident)",
+                                  pool->mem_limit / (1024 * 1024));
     else
         arkiv_extract_result_fail(out, ARKIV_EXTRACT_CRASHED, "%s", why);
     g_free(why);
@@ -476,7 +511,7 @@ static void take_reply(const arkiv_pool_t *pool, worker_t *w, arkiv_extract_resu
         g_debug("arkiv pool: %s", error != NULL ? error->message : "reply breaks the prep rules");
         g_clear_error(&error);
         arkiv_prep_result_clear(prep_out);
-        bury(pool, w, FALSE, out);
+        bury(pool, w, END_DIED, out);
         arkiv_extract_result_fail(out, ARKIV_EXTRACT_CRASHED, "extractor sent a malformed result");
     }
     g_bytes_unref(body);
@@ -510,7 +545,8 @@ static gboolean take_ready(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_
 }
 
 /* Milliseconds until the earliest deadline, rounded up so that a wake-up
- * finds it expired; -1 when nothing is waiting. */
+ * finds it expired, or until the next look at the workers' sizes; -1 when
+ * nothing is waiting. */
 static int poll_timeout_ms(const arkiv_pool_t *pool)
 {
     gint64 earliest = G_MAXINT64;
@@ -522,7 +558,37 @@ static int poll_timeout_ms(const arkiv_pool_t *pool)
     if (earliest == G_MAXINT64)
         return -1;
     ms = (earliest - g_get_monotonic_time() + 999) / 1000;
+    if (pool->watch_rss)
+        ms = MIN(ms, RSS_CHECK_MS);
     return ms <= 0 ? 0 : (int)MIN(ms, (gint64)INT_MAX);
+}
+
+/* Resident size of a live child from /proc/PID/statm (its second field,
+ * in pages).  FALSE when it cannot be read: a worker that just died, whose
+ * death the socket reports anyway. */
+static gboolean resident_bytes(pid_t pid, guint64 *out)
+{
+    char path[64];
+    char *text = NULL;
+    unsigned long long size = 0, resident = 0;
+    long page = sysconf(_SC_PAGESIZE);
+    gboolean ok;
+
+    g_snprintf(path, sizeof path, "/proc/%d/statm", (int)pid);
+    if (page <= 0 || !g_file_get_contents(path, &text, NULL, NULL))
+        return FALSE;
+    ok = sscanf(text, "%llu %llu", &size, &resident) == 2;
+    g_free(text);
+    *out = (guint64)resident * (guint64)page;
+    return ok;
+}
+
+/* Only when watch_rss: the worker has outgrown the memory cap. */
+static gboolean too_big(const arkiv_pool_t *pool, const worker_t *w)
+{
+    guint64 rss = 0;
+
+    return pool->watch_rss && resident_bytes(w->pid, &rss) && rss > pool->mem_limit;
 }
 
 /* Errors other than EINTR (ENOMEM) are waited out briefly: deadlines are
@@ -554,8 +620,12 @@ static gboolean take_event(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_
             state = pump(w);
         if (state == PUMP_DONE)
             take_reply(pool, w, out, prep_out);
-        else if (state == PUMP_DEAD || now >= w->deadline)
-            bury(pool, w, state != PUMP_DEAD, out);
+        else if (state == PUMP_DEAD)
+            bury(pool, w, END_DIED, out);
+        else if (now >= w->deadline)
+            bury(pool, w, END_TIMED_OUT, out);
+        else if (too_big(pool, w))
+            bury(pool, w, END_TOO_BIG, out);
         else
             continue;
         finish(w, tag_out);
@@ -609,6 +679,7 @@ gboolean arkiv_pool_new(unsigned n_workers, unsigned timeout_s, gsize mem_limit_
     pool->n_workers = n_workers != 0 ? n_workers : MAX(g_get_num_processors(), 1u);
     pool->timeout_s = timeout_s != 0 ? timeout_s : ARKIV_POOL_DEFAULT_TIMEOUT_S;
     pool->mem_limit = mem_limit_bytes;
+    pool->watch_rss = mem_limit_bytes > 0 && SANITIZED;
     if (prepare != NULL)
         pool->prepare = *prepare;
     pool->workers = g_new0(worker_t, pool->n_workers);

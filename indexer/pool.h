@@ -51,7 +51,12 @@ typedef struct {
  * than timeout_s seconds (0: ARKIV_POOL_DEFAULT_TIMEOUT_S) comes back as
  * TIMEOUT.  mem_limit_bytes > 0 caps each worker's address space
  * (RLIMIT_AS); a worker that dies with a cap set is reported as "out of
- * memory or crashed (signal N)".  prepare (copied; NULL: extract only)
+ * memory or crashed (signal N)".  In a build with AddressSanitizer (or
+ * another sanitizer with shadow memory, which no address-space limit
+ * leaves room for) the cap applies to each worker's resident size
+ * instead: the pool checks it every 100 ms and kills a worker over it,
+ * reported as CRASHED "out of memory (over N MiB resident)".
+ * prepare (copied; NULL: extract only)
  * makes workers prepare what they extract, within the timeout and cap.
  * *out is new (arkiv_pool_free); on FALSE it is NULL and *error says why. */
 gboolean arkiv_pool_new(unsigned n_workers, unsigned timeout_s, gsize mem_limit_bytes,

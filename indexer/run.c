@@ -185,7 +185,7 @@ static gboolean handle_result(run_t *run, pending_t *p, arkiv_extract_result_t *
     const char *name = arkiv_extract_outcome_name(ex->outcome);
     gboolean ok;
     if (ex->outcome == ARKIV_EXTRACT_OK || ex->outcome == ARKIV_EXTRACT_NO_TEXT) {
-        if (ex->outcome == ARKIV_EXTRACT_NO_TEXT)
+        if (ex->reason) /* no text layer, or text truncated (extract.h) */
             add_problem(run->report, p->path, ex->reason, name, FALSE);
         ok = store_document(run, p, ex, prep, error);
     } else {

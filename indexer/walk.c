@@ -24,9 +24,28 @@ static void add_problem(GPtrArray *problems, const char *path, const char *reaso
     g_ptr_array_add(problems, pr);
 }
 
-static void walk_dir(const char *dir, GPtrArray *files, GPtrArray *problems);
+/* The folders from a root down to the one being walked, on the stack. */
+typedef struct ancestor {
+    dev_t dev;
+    ino_t ino;
+    const struct ancestor *up; /* NULL above the root */
+} ancestor_t;
 
-static void visit(const char *path, GPtrArray *files, GPtrArray *problems)
+/* A bind mount can make a folder its own descendant without any symlink
+ * ("mount --bind /srv/a /srv/a/b"); entering it again would walk the same
+ * files under ever longer names until PATH_MAX. */
+static gboolean is_ancestor(const ancestor_t *up, const struct stat *st)
+{
+    for (; up != NULL; up = up->up)
+        if (up->dev == st->st_dev && up->ino == st->st_ino)
+            return TRUE;
+    return FALSE;
+}
+
+static void walk_dir(const char *dir, const ancestor_t *self, GPtrArray *files,
+                     GPtrArray *problems);
+
+static void visit(const char *path, const ancestor_t *up, GPtrArray *files, GPtrArray *problems)
 {
     struct stat lst, st;
     if (lstat(path, &lst) != 0) {
@@ -34,7 +53,9 @@ static void visit(const char *path, GPtrArray *files, GPtrArray *problems)
         return;
     }
     if (S_ISDIR(lst.st_mode)) {
-        walk_dir(path, files, problems);
+        ancestor_t self = {lst.st_dev, lst.st_ino, up};
+        if (!is_ancestor(up, &lst))
+            walk_dir(path, &self, files, problems);
         return;
     }
     if (S_ISLNK(lst.st_mode)) {
@@ -50,7 +71,7 @@ static void visit(const char *path, GPtrArray *files, GPtrArray *problems)
     g_ptr_array_add(files, g_strdup(path));
 }
 
-static void walk_dir(const char *dir, GPtrArray *files, GPtrArray *problems)
+static void walk_dir(const char *dir, const ancestor_t *self, GPtrArray *files, GPtrArray *problems)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -62,7 +83,7 @@ static void walk_dir(const char *dir, GPtrArray *files, GPtrArray *problems)
         if (e->d_name[0] == '.')
             continue;
         char *child = g_build_filename(dir, e->d_name, NULL);
-        visit(child, files, problems);
+        visit(child, self, files, problems);
         g_free(child);
     }
     closedir(d);
@@ -117,7 +138,7 @@ gboolean arkiv_walk(char *const *roots, GPtrArray **files_out, GPtrArray **probl
     GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
     GPtrArray *problems = g_ptr_array_new_with_free_func(problem_free);
     for (char **r = resolved; *r; r++)
-        visit(*r, files, problems);
+        visit(*r, NULL, files, problems);
     g_strfreev(resolved);
     *files_out = sorted_unique(files);
     *problems_out = problems;

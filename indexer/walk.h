@@ -13,8 +13,9 @@ typedef struct {
 
 /* Collect the regular files under each root (a folder or a file) as
  * absolute paths, sorted, without duplicates. Folders reached through a
- * symlink are not entered, so a symlink loop cannot trap the walk;
- * symlinks to files are followed. Names starting with "." are skipped.
+ * symlink are not entered, so a symlink loop cannot trap the walk, nor
+ * is a folder inside itself (a bind mount loop); symlinks to files are
+ * followed. Names starting with "." are skipped.
  * Unreadable folders and files are added to *problems_out.
  * *files_out (char *) and *problems_out are new GPtrArrays with free
  * functions set; the caller unrefs them. FALSE with *error when a root

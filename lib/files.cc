@@ -147,7 +147,9 @@ extern "C" void arkiv_files_free(arkiv_files_t *files)
 
 /* Failed files are remembered in the database's user metadata, not as
  * documents, so that the index holds exactly the files that were read and
- * a failure never shows up as a search hit. Value: "size mtime path\nreason". */
+ * a failure never shows up as a search hit. Value: "size mtime path\nreason".
+ * A path may hold newlines, a reason never does (they become spaces), so
+ * the last newline is the separator. */
 static const std::string failed_key_prefix = "failed:";
 
 std::string arkiv_failed_key(const std::string &id)
@@ -157,7 +159,7 @@ std::string arkiv_failed_key(const std::string &id)
 
 static bool parse_failure(const std::string &id, const std::string &val, file_row &r)
 {
-    size_t nl = val.find('\n');
+    size_t nl = val.rfind('\n');
     if (nl == std::string::npos)
         return false;
     char *end = nullptr;
@@ -205,8 +207,10 @@ extern "C" arkiv_status_t arkiv_db_record_failure(arkiv_db_t *db, const arkiv_fi
     ARKIV_GUARD(db->error, {
         /* A file that now fails must not keep an older, good document. */
         arkiv_delete_with_items(db, info->id);
+        std::string reason = info->failure;
+        std::replace(reason.begin(), reason.end(), '\n', ' ');
         std::string val = std::to_string(info->size) + " " + std::to_string(info->mtime) + " " +
-                          info->path + "\n" + info->failure;
+                          info->path + "\n" + reason;
         arkiv_home_shard(db, info->id).set_metadata(arkiv_failed_key(info->id), val);
         return ARKIV_STATUS_OK;
     })

@@ -1426,6 +1426,44 @@ START_TEST(test_pool_memory_limit)
 }
 END_TEST
 
+/* Under ASan the cap is on each worker's resident size, which the pool
+ * watches (pool.h), relative to ours: a worker starts with our pages. */
+START_TEST(test_pool_memory_limit_resident)
+{
+    char *dir, *big_text, *text, *status = NULL;
+    const char *line;
+    unsigned long rss_kb = 0;
+    arkiv_pool_t *pool;
+    arkiv_extract_result_t r = {0};
+
+    if (!UNDER_ASAN) {
+        g_print("test_pool_memory_limit_resident: only under AddressSanitizer\n");
+        return;
+    }
+    ck_assert(g_file_get_contents("/proc/self/status", &status, NULL, NULL));
+    line = strstr(status, "VmRSS:");
+    ck_assert_ptr_nonnull(line);
+    ck_assert_int_eq(sscanf(line, "VmRSS: %lu kB", &rss_kb), 1);
+    g_free(status);
+    dir = make_tmpdir();
+    big_text = write_big_text(dir, "stor.txt", 200);
+    text = write_string(dir, "kort.txt", "kort referat\n");
+    pool = new_pool(1, 60, (gsize)rss_kb * 1024 + 96 * 1024 * 1024);
+    ck_assert(arkiv_pool_extract(pool, text, &r));
+    assert_outcome(&r, ARKIV_EXTRACT_OK);
+    ck_assert(arkiv_pool_extract(pool, big_text, &r)); /* 200 MB read whole: killed */
+    assert_outcome(&r, ARKIV_EXTRACT_CRASHED);
+    ck_assert_msg(g_str_has_prefix(r.reason, "out of memory (over "), "reason: %s", r.reason);
+    ck_assert(arkiv_pool_extract(pool, text, &r)); /* a new worker */
+    assert_outcome(&r, ARKIV_EXTRACT_OK);
+    arkiv_extract_result_clear(&r);
+    arkiv_pool_free(pool);
+    g_free(big_text);
+    g_free(text);
+    remove_tmpdir(dir);
+}
+END_TEST
+
 START_TEST(test_pool_free_leaves_no_children)
 {
     char *dir = make_tmpdir();
@@ -1668,6 +1706,7 @@ static Suite *extract_suite(void)
     tcase_add_test(pool, test_pool_timeout);
     tcase_add_test(pool, test_pool_worker_killed);
     tcase_add_test(pool, test_pool_memory_limit);
+    tcase_add_test(pool, test_pool_memory_limit_resident);
     tcase_add_test(pool, test_pool_free_leaves_no_children);
     tcase_add_test(pool, test_pool_prepares_in_workers);
     tcase_add_test(pool, test_pool_prepares_without_tagger);
