@@ -35,8 +35,12 @@
  * "parent" (an item's meeting id, else null), "collapsed" (further
  * matching documents of the meeting not shown), "score", "snippet"}.
  * Person facets are labelled with canonical names. `o` as for
- * arkiv_db_search (snippet mode and markers included). "suggestion" is
- * the spelling-corrected query when nothing matched, else null. */
+ * arkiv_db_search (snippet mode and markers included), except that
+ * check_at_least 0 means the answer's own bound (answer/search.c):
+ * "total_exact" false means "total" is an estimate, "facets_exact" false
+ * that the counts cover only the documents looked at (lower bounds).
+ * "suggestion" is the spelling-corrected query when nothing matched,
+ * else null. */
 arkiv_status_t arkiv_answer_search(arkiv_db_t *db, const char *query,
                                    const arkiv_search_options_t *o, JsonNode **out, char **error);
 

@@ -2,6 +2,13 @@
 #include "answer.h"
 #include "answer_util.h"
 
+/* A search answer is a page for people, so its cost stays bounded
+ * however large the match (arkiv_search_options_t): Xapian may stop
+ * after this many matches, and a match that can hold at most
+ * search_exact_up_to documents is still counted whole. Measured in
+ * bench/RESULTS.md ("web latency"). */
+enum { search_check_at_least = 200, search_exact_up_to = 2000 };
+
 typedef struct {
     const char *query;
     const arkiv_search_options_t *o;
@@ -62,6 +69,7 @@ static arkiv_status_t build(arkiv_db_t *db, const void *args, JsonNode **out, ch
     JsonObject *o = ans_new();
     json_object_set_string_member(o, "query", a->query);
     json_object_set_int_member(o, "total", arkiv_results_total(r));
+    json_object_set_boolean_member(o, "total_exact", arkiv_results_total_exact(r) != 0);
     json_object_set_int_member(o, "offset", a->o->offset);
     json_object_set_int_member(o, "limit", a->o->limit);
     json_object_set_string_member(o, "sort", ans_sort_name(a->o->sort));
@@ -73,6 +81,7 @@ static arkiv_status_t build(arkiv_db_t *db, const void *args, JsonNode **out, ch
     }
     json_object_set_array_member(o, "results", results);
     json_object_set_object_member(o, "facets", a->o->facets ? facets_object(r) : json_object_new());
+    json_object_set_boolean_member(o, "facets_exact", arkiv_results_facets_exact(r) != 0);
     const char *sugg = arkiv_results_suggestion(r);
     arkiv_json_set_str(o, "suggestion", sugg && *sugg ? sugg : NULL);
     arkiv_results_free(r);
@@ -83,6 +92,11 @@ static arkiv_status_t build(arkiv_db_t *db, const void *args, JsonNode **out, ch
 arkiv_status_t arkiv_answer_search(arkiv_db_t *db, const char *query,
                                    const arkiv_search_options_t *o, JsonNode **out, char **error)
 {
-    search_args_t a = {query ? query : "", o};
+    arkiv_search_options_t bounded = *o;
+    if (!bounded.check_at_least) {
+        bounded.check_at_least = search_check_at_least;
+        bounded.exact_up_to = search_exact_up_to;
+    }
+    search_args_t a = {query ? query : "", &bounded};
     return ans_run(db, build, &a, out, error);
 }

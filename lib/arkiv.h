@@ -358,10 +358,24 @@ typedef struct {
     unsigned facet_limit;    /* rows per facet; 0 = defaults (100; "person" 20) */
     int collapse;            /* non-zero: one hit per meeting (its best document,
                                 the meeting or one of its items) */
+    /* 0 (default): look at every matching document, so the total and
+     * the facets are exact, at a cost that grows with the match. N: let
+     * Xapian stop once it has looked at about N matches (meetings, with
+     * collapse) and filled the page; the hits and their collapse counts
+     * stay exact, the total becomes Xapian's estimate and facet counts
+     * cover the documents looked at (lower bounds). Smaller matches are
+     * still counted exactly: see arkiv_results_total_exact and
+     * arkiv_results_facets_exact. */
+    unsigned check_at_least;
+    /* With check_at_least: a match that can hold at most this many
+     * documents (by Xapian's bounds before matching) is still looked at
+     * whole. 0 (default): none. */
+    unsigned exact_up_to;
 } arkiv_search_options_t;
 
 /* Defaults: offset 0, limit 10, relevance, plain snippets without
- * markers, 200 bytes, facets on with default limits, collapse on. */
+ * markers, 200 bytes, facets on with default limits, collapse on, the
+ * whole match looked at (check_at_least 0, exact_up_to 0). */
 void arkiv_search_options_init(arkiv_search_options_t *options);
 
 typedef struct arkiv_results arkiv_results_t;
@@ -372,9 +386,17 @@ arkiv_status_t arkiv_db_search(arkiv_db_t *db, const arkiv_query_t *query,
 void arkiv_results_free(arkiv_results_t *results);
 
 /* The number of matches: meetings with options->collapse, documents
- * without. Exact when facets are on (they look at the whole match), else
- * Xapian's estimate. */
+ * without. Exact when facets are on and the whole match was looked at
+ * (check_at_least), else Xapian's estimate. */
 unsigned arkiv_results_total(const arkiv_results_t *results);
+/* Non-zero when the total is exact: the whole match was looked at, or
+ * Xapian's bounds agree. Zero: an estimate (show "about N"). */
+int arkiv_results_total_exact(const arkiv_results_t *results);
+/* Non-zero when the facet counts cover the whole match. Zero (a search
+ * with check_at_least that stopped early): each count is how many of the
+ * meetings looked at have the value, a lower bound, and values may be
+ * missing. */
+int arkiv_results_facets_exact(const arkiv_results_t *results);
 /* Hits held (at most options->limit). */
 size_t arkiv_results_count(const arkiv_results_t *results);
 
@@ -405,7 +427,8 @@ int arkiv_results_partial(const arkiv_results_t *results);
 const char *arkiv_results_suggestion(const arkiv_results_t *results);
 
 /* Facet counts ("council", "year", "kind", "person") over the whole
- * match, counting meetings: a meeting whose items also match counts
+ * match (or the part looked at: arkiv_results_facets_exact), counting
+ * meetings: a meeting whose items also match counts
  * once, and a meeting with two councils counts for each. Most frequent
  * first. ARKIV_STATUS_NOT_FOUND for an unknown facet name or
  * when the search was made without facets. The facets handle is owned by

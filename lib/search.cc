@@ -3,6 +3,7 @@
 
 #include "query-private.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -25,6 +26,8 @@ struct arkiv_facets {
 
 struct arkiv_results {
     unsigned total = 0;
+    bool total_exact = false;
+    bool facets_exact = false; /* the facets counted the whole match */
     bool with_facets = false;
     bool partial = false;
     std::vector<hit_row> hits;
@@ -46,6 +49,8 @@ extern "C" void arkiv_search_options_init(arkiv_search_options_t *o)
     o->facets = 1;
     o->facet_limit = 0;
     o->collapse = 1;
+    o->check_at_least = 0;
+    o->exact_up_to = 0;
 }
 
 /* Xapian's snippet is HTML-escaped; plain mode undoes exactly the escapes
@@ -80,6 +85,14 @@ static std::string unescape_snippet(const std::string &in, const std::string &hs
     return out;
 }
 
+/* Not SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every word
+ * of the text (a B-tree read each, a network round trip each on a
+ * remote shard), which made snippets most of a search's cost on long
+ * minutes. SNIPPET_EXHAUSTIVE stays: without it Xapian stops at the
+ * first snippet it deems good enough, and which one that is differed
+ * between one database and its shards (tests/test_shards.sh). */
+static const unsigned snippet_flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+
 static std::string make_snippet(const Xapian::MSet &mset, const Xapian::Document &doc,
                                 const Xapian::Stem &stemmer, const arkiv_search_options_t &o)
 {
@@ -88,14 +101,9 @@ static std::string make_snippet(const Xapian::MSet &mset, const Xapian::Document
         return "";
     std::string hs = o.hi_start ? o.hi_start : "", he = o.hi_end ? o.hi_end : "";
     if (o.snippet_mode == ARKIV_SNIPPET_HTML)
-        return mset.snippet(
-            text, o.snippet_length, stemmer,
-            Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, hs, he, "…");
+        return mset.snippet(text, o.snippet_length, stemmer, snippet_flags, hs, he, "…");
     return unescape_snippet(
-        mset.snippet(text, o.snippet_length, stemmer,
-                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                     "\x01", "\x02", "…"),
-        hs, he);
+        mset.snippet(text, o.snippet_length, stemmer, snippet_flags, "\x01", "\x02", "…"), hs, he);
 }
 
 /* The page of the earliest body position of any query term: page starts
@@ -222,48 +230,147 @@ static void count_meeting_docs(Xapian::Database &xdb, const Xapian::Query &query
         docs[*v] = v.get_termfreq();
 }
 
+/* Counts the documents the matcher shows its spies: with our own facet
+ * spy (older indexes, local databases only) this tells whether it saw
+ * the whole match. */
+class doc_counter : public Xapian::MatchSpy
+{
+  public:
+    Xapian::doccount seen = 0;
+    void operator()(const Xapian::Document &, double) override
+    {
+        seen++;
+    }
+};
+
+/* The spies of one search and what they saw. */
+struct search_spies {
+    Xapian::ValueCountMatchSpy key_spy{ARKIV_SLOT_FACETS};
+    arkiv_facet_spy old_spy;
+    doc_counter old_seen;
+    bool keyed = false;
+    Xapian::doccount seen() const
+    {
+        return keyed ? key_spy.get_total() : old_seen.seen;
+    }
+};
+
+/* How many matches Xapian must look at before it may stop: the whole
+ * index (so the whole match) unless the caller bounds it and the match
+ * may hold more than exact_up_to documents. Xapian's bounds before
+ * matching (get_mset with nothing to check) cost no more than opening
+ * the posting lists, which the search does anyway. */
+static Xapian::doccount check_bound(Xapian::Enquire &enq, Xapian::Database &xdb,
+                                    const arkiv_search_options_t &o)
+{
+    Xapian::doccount all = xdb.get_doccount();
+    if (!o.facets)
+        return 0; /* Xapian's default: the page */
+    if (!o.check_at_least || o.check_at_least >= all)
+        return all;
+    const Xapian::doccount none = 0;
+    if (o.exact_up_to &&
+        enq.get_mset(none, none, none).get_uncollapsed_matches_upper_bound() <= o.exact_up_to)
+        return all;
+    return o.check_at_least;
+}
+
+static Xapian::MSet get_mset(Xapian::Enquire &enq, const arkiv_search_options_t &o,
+                             Xapian::doccount bound, search_spies &spies)
+{
+    if (o.facets && spies.keyed) {
+        enq.add_matchspy(&spies.key_spy);
+    } else if (o.facets) {
+        enq.add_matchspy(&spies.old_spy);
+        enq.add_matchspy(&spies.old_seen);
+    }
+    return enq.get_mset(o.offset, o.limit, bound);
+}
+
+/* Whether the spies saw every matching document. Xapian raises its
+ * weight floor (and drops documents unseen) only once `bound` documents
+ * have entered the candidate set (with collapse: not counting those
+ * collapsed away), and the spies see each document before that; so
+ * fewer than `bound` seen means none was dropped. On shards each one
+ * counts its own and the spy totals add up: fewer in all means fewer in
+ * each. */
+static bool saw_whole_match(Xapian::Database &xdb, Xapian::doccount bound,
+                            const search_spies &spies)
+{
+    return bound >= xdb.get_doccount() || spies.seen() < bound;
+}
+
+/* How many meetings the index holds: each has a meeting document (an
+ * index with the facet key always does). Xapian's collapsed estimate
+ * can exceed it. */
+static Xapian::doccount meetings_in_index(Xapian::Database &xdb)
+{
+    const arkiv_field_def &level = *arkiv_field_lookup(ARKIV_FIELD_LEVEL);
+    return xdb.get_termfreq(arkiv_boolean_term(level, "meeting"));
+}
+
+/* The total: with collapse and facets over the whole match, the
+ * meetings the spies saw; otherwise Xapian's estimate (exact when it saw
+ * the whole match uncollapsed), no more meetings than the index holds
+ * and no fewer than the spies saw. */
+static void set_total(arkiv_results_t &r, Xapian::Database &xdb, const Xapian::MSet &mset,
+                      const arkiv_search_options_t &o, bool whole, bool keyed,
+                      const arkiv_facet_counts &counts)
+{
+    if (o.facets && o.collapse && whole) {
+        r.total = (unsigned)counts.meetings;
+        r.total_exact = true;
+        return;
+    }
+    r.total = mset.get_matches_estimated();
+    if (o.collapse && keyed && mset.get_matches_lower_bound() != mset.get_matches_upper_bound())
+        r.total = std::min<Xapian::doccount>(r.total, meetings_in_index(xdb));
+    if (o.facets && o.collapse && counts.meetings > r.total)
+        r.total = (unsigned)counts.meetings;
+    r.total_exact =
+        (o.facets && whole) || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+}
+
 static arkiv_results_t *run_search(arkiv_db_t *db, const arkiv_query_t *q,
                                    const arkiv_search_options_t &o)
 {
     Xapian::Database &xdb = db->db();
     Xapian::Enquire enq(xdb);
     enq.set_query(q->query);
-    bool keyed = has_facet_slots(db);
-    set_order(enq, o.sort, keyed);
+    search_spies spies;
+    spies.keyed = has_facet_slots(db);
+    set_order(enq, o.sort, spies.keyed);
     /* One hit per meeting: its best document, the meeting or an item. */
     if (o.collapse)
         enq.set_collapse_key(ARKIV_SLOT_MEETING);
-    Xapian::ValueCountMatchSpy key_spy(ARKIV_SLOT_FACETS);
-    arkiv_facet_spy old_spy;
-    if (o.facets)
-        enq.add_matchspy(keyed ? static_cast<Xapian::MatchSpy *>(&key_spy) : &old_spy);
-    /* Facets must count the whole match, not just the first page. */
-    Xapian::MSet mset = enq.get_mset(o.offset, o.limit, o.facets ? xdb.get_doccount() : 0);
+    Xapian::doccount bound = check_bound(enq, xdb, o);
+    Xapian::MSet mset = get_mset(enq, o, bound, spies);
+    bool whole = o.facets && saw_whole_match(xdb, bound, spies);
     std::unique_ptr<arkiv_results_t> r(new arkiv_results_t);
-    r->total = mset.get_matches_estimated();
     for (Xapian::MSetIterator m = mset.begin(); m != mset.end(); ++m)
         r->hits.push_back(make_hit(db, mset, m, q, o));
     std::set<std::string> shown;
     for (const hit_row &h : r->hits)
         shown.insert(h.parent.empty() ? h.id : h.parent);
     arkiv_facet_counts counts;
-    if (o.facets && keyed)
-        arkiv_count_facet_keys(key_spy, o.collapse ? shown : std::set<std::string>(), counts);
+    if (o.facets && spies.keyed)
+        arkiv_count_facet_keys(spies.key_spy, o.collapse && whole ? shown : std::set<std::string>(),
+                               counts);
     else if (o.facets)
-        old_spy.result(counts);
-    else if (o.collapse && keyed && !shown.empty())
+        spies.old_spy.result(counts);
+    /* Without the whole match in the spy, one more (small) match counts
+     * the documents of the meetings shown. */
+    if (o.collapse && spies.keyed && !whole && !shown.empty())
         count_meeting_docs(xdb, q->query, shown, counts.docs);
     /* With the facet key, the collapse count is what the whole match
      * holds of each meeting beyond the hit (the same in any layout). */
-    if (o.collapse && keyed)
+    if (o.collapse && spies.keyed)
         for (hit_row &h : r->hits) {
             auto it = counts.docs.find(h.parent.empty() ? h.id : h.parent);
             h.collapsed = it != counts.docs.end() && it->second > 0 ? it->second - 1 : 0;
         }
-    /* The spy saw every matching document, so it knows the exact number
-     * of meetings even where Xapian's collapsed count is an estimate. */
-    if (o.facets && o.collapse)
-        r->total = (unsigned)counts.meetings;
+    set_total(*r, xdb, mset, o, whole, spies.keyed, counts);
+    r->facets_exact = whole;
     if (o.facets)
         collect_facets(*r, db, counts, o.facet_limit);
     if (mset.empty() && r->total == 0)
@@ -296,6 +403,16 @@ extern "C" void arkiv_results_free(arkiv_results_t *results)
 extern "C" unsigned arkiv_results_total(const arkiv_results_t *results)
 {
     return results ? results->total : 0;
+}
+
+extern "C" int arkiv_results_total_exact(const arkiv_results_t *results)
+{
+    return results && results->total_exact;
+}
+
+extern "C" int arkiv_results_facets_exact(const arkiv_results_t *results)
+{
+    return results && results->with_facets && results->facets_exact;
 }
 
 extern "C" int arkiv_results_partial(const arkiv_results_t *results)

@@ -66,9 +66,10 @@ static void print_hit(JsonObject *h, guint rank, const arkiv_text_councils_t *na
     printf("\n\n");
 }
 
-/* "Councils: ASU 3 · FPS 2" over the whole match. */
+/* "Councils: ASU 3 · FPS 2" over the whole match; counts from part of
+ * the match only are lower bounds: "ASU 12+" (`more` is "+"). */
 static void print_facet(JsonObject *facets, const char *name, const char *label,
-                        const arkiv_text_councils_t *names)
+                        const arkiv_text_councils_t *names, const char *more)
 {
     JsonObject *f = arkiv_json_object(facets, name);
     GList *members = f ? json_object_get_members(f) : NULL;
@@ -77,9 +78,9 @@ static void print_facet(JsonObject *facets, const char *name, const char *label,
     printf("%-9s", label);
     for (GList *m = members; m; m = m->next) {
         const char *v = m->data;
-        printf("%s%s %" G_GINT64_FORMAT, m == members ? " " : " · ",
+        printf("%s%s %" G_GINT64_FORMAT "%s", m == members ? " " : " · ",
                strcmp(name, "council") == 0 ? arkiv_text_council(names, v) : v,
-               arkiv_json_int(f, v, 0));
+               arkiv_json_int(f, v, 0), more);
     }
     printf("\n");
     g_list_free(members);
@@ -96,9 +97,12 @@ static void print_text(JsonObject *a, gboolean collapse)
             printf("Mente du: %s\n", arkiv_json_str(a, "suggestion"));
         return;
     }
-    /* "1 meeting matches", "9 meetings match" (documents with --no-collapse). */
-    printf("%" G_GINT64_FORMAT " %s%s %s; ", total, collapse ? "meeting" : "document",
-           total == 1 ? "" : "s", total == 1 ? "matches" : "match");
+    /* "1 meeting matches", "9 meetings match" (documents with --no-collapse);
+     * "about 20000 meetings match" when the total is an estimate. */
+    gboolean exact = json_object_get_boolean_member_with_default(a, "total_exact", TRUE);
+    printf("%s%" G_GINT64_FORMAT " %s%s %s; ", exact ? "" : "about ", total,
+           collapse ? "meeting" : "document", total == 1 ? "" : "s",
+           total == 1 ? "matches" : "match");
     if (n == 0) {
         printf("none from %" G_GINT64_FORMAT " on (try a smaller --offset)\n", offset + 1);
         return;
@@ -108,8 +112,10 @@ static void print_text(JsonObject *a, gboolean collapse)
     for (guint i = 0; i < n; i++)
         print_hit(arkiv_json_array_object(results, i), (guint)offset + i + 1, names);
     JsonObject *facets = arkiv_json_object(a, "facets");
-    print_facet(facets, "council", "Councils:", names);
-    print_facet(facets, "year", "Years:", names);
+    const char *more =
+        json_object_get_boolean_member_with_default(a, "facets_exact", TRUE) ? "" : "+";
+    print_facet(facets, "council", "Councils:", names, more);
+    print_facet(facets, "year", "Years:", names, more);
     arkiv_text_councils_free(names);
 }
 

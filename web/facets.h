@@ -7,7 +7,9 @@
 #include "page.h"
 #include "search_state.h"
 
-/* Append the sidebar for the answer's "facets" object. */
-void web_facets_html(web_ctx_t *ctx, const web_search_t *s, JsonObject *facets);
+/* Append the sidebar for the answer's "facets" object. Not `exact`: the
+ * counts cover only the matches the search looked at, so each is shown
+ * as a lower bound ("12+") under a note saying so. */
+void web_facets_html(web_ctx_t *ctx, const web_search_t *s, JsonObject *facets, gboolean exact);
 
 #endif

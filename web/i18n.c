@@ -26,6 +26,7 @@ static const label_t labels[] = {
     [T_SORT_NEWEST] = {"Nyeste først", "Newest first"},
     [T_SORT_OLDEST] = {"Eldste først", "Oldest first"},
     [T_RESULTS_COUNT] = {"%u treff", "%u results"},
+    [T_RESULTS_ABOUT] = {"omtrent %u treff", "about %u results"},
     [T_SHOWING] = {"viser %u–%u", "showing %u–%u"},
     [T_NO_HITS] = {"Ingen treff.", "No results."},
     [T_DID_YOU_MEAN] = {"Mente du", "Did you mean"},
@@ -33,6 +34,8 @@ static const label_t labels[] = {
     [T_NEXT] = {"Neste", "Next"},
     [T_PAGE] = {"Side", "Page"},
     [T_FILTERS] = {"Avgrens", "Refine"},
+    [T_FACETS_SAMPLE] = {"Tallene gjelder de første treffene søket så på (derfor «+»).",
+                         "Counts cover the first matches the search looked at (hence \"+\")."},
     [T_REMOVE_FILTER] = {"fjern", "remove"},
     [T_FACET_COUNCIL] = {"Utvalg", "Council"},
     [T_FACET_YEAR] = {"År", "Year"},
@@ -147,6 +150,11 @@ int web_lang_parse(const char *value, web_lang_t *out)
 static int parse_range(const char *range, web_lang_t *lang, double *q)
 {
     char **parts = g_strsplit(range, ";", -1);
+    /* An empty range ("en,,nb", "en,") splits into no parts at all. */
+    if (!parts[0]) {
+        g_strfreev(parts);
+        return 0;
+    }
     char *tag = g_strstrip(parts[0]);
     int ok = web_lang_parse(tag, lang);
     *q = 1.0;

@@ -16,6 +16,7 @@ typedef enum {
     T_SORT_NEWEST,
     T_SORT_OLDEST,
     T_RESULTS_COUNT, /* "%u treff" */
+    T_RESULTS_ABOUT, /* "omtrent %u treff": an estimate */
     T_SHOWING,       /* "viser %u–%u" */
     T_NO_HITS,
     T_DID_YOU_MEAN,
@@ -23,6 +24,7 @@ typedef enum {
     T_NEXT,
     T_PAGE,
     T_FILTERS,
+    T_FACETS_SAMPLE, /* the facet counts cover the first matches only */
     T_REMOVE_FILTER,
     T_FACET_COUNCIL,
     T_FACET_YEAR,

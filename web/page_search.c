@@ -165,6 +165,15 @@ static void suggestion(web_ctx_t *ctx, const char *sugg)
     g_string_append(o, "</em></a>?</p>\n");
 }
 
+/* A boolean member of the answer; FALSE when missing. */
+static gboolean answer_flag(JsonObject *ans, const char *name)
+{
+    JsonNode *n =
+        ans && json_object_has_member(ans, name) ? json_object_get_member(ans, name) : NULL;
+    return n && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_BOOLEAN &&
+           json_node_get_boolean(n);
+}
+
 static void results_html(web_ctx_t *ctx, const web_search_t *s, JsonObject *ans)
 {
     GString *o = ctx->resp->body;
@@ -173,7 +182,10 @@ static void results_html(web_ctx_t *ctx, const web_search_t *s, JsonObject *ans)
     unsigned total = (unsigned)arkiv_json_int(ans, "total", 0);
     g_string_append(o, "<section class=\"results\" aria-labelledby=\"count\">\n<p id=\"count\" "
                        "class=\"count\">");
-    web_html_textf(o, web_label(ctx, T_RESULTS_COUNT), total);
+    /* An estimate (the search stopped early) reads "about N". */
+    web_html_textf(
+        o, web_label(ctx, answer_flag(ans, "total_exact") ? T_RESULTS_COUNT : T_RESULTS_ABOUT),
+        total);
     if (n) {
         g_string_append(o, ", ");
         web_html_textf(o, web_label(ctx, T_SHOWING), s->start + 1, s->start + n);
@@ -207,7 +219,7 @@ static void search_html(web_ctx_t *ctx, const web_search_t *s, JsonObject *ans)
     search_form(ctx, s);
     g_string_append(ctx->resp->body, "<div class=\"columns\">\n");
     results_html(ctx, s, ans);
-    web_facets_html(ctx, s, arkiv_json_object(ans, "facets"));
+    web_facets_html(ctx, s, arkiv_json_object(ans, "facets"), answer_flag(ans, "facets_exact"));
     g_string_append(ctx->resp->body, "</div>\n");
     web_layout_end(ctx);
 }
