@@ -38,7 +38,7 @@ else
 Q = @
 endif
 
-.PHONY: all check demo install clean deps unit-tests cli-tests check-asan format
+.PHONY: all check check-slow demo install clean deps unit-tests cli-tests check-asan format
 all:
 
 include lib/Makefile.local
@@ -49,6 +49,8 @@ include tests/Makefile.local
 include docs/Makefile.local
 include bench/Makefile.local
 include web/Makefile.local
+# After lib, indexer, answer and web: it reuses their source lists.
+include fuzz/Makefile.local
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -65,10 +67,25 @@ deps:
 
 # `check` and `demo` first make sure the Debian packages are there, then
 # re-enter make so that pkg-config sees them.
+# The second pass builds everything with AddressSanitizer and
+# UndefinedBehaviorSanitizer (LeakSanitizer included) and runs the unit
+# and end-to-end tests again: any finding fails the run.
 check: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(MAKE) --no-print-directory unit-tests cli-tests web-tests shard-tests bench-smoke
-	$(Q)$(MAKE) --no-print-directory O=build-asan SANITIZE=1 unit-tests
+	$(Q)$(MAKE) --no-print-directory unit-tests cli-tests web-tests shard-tests hostile-tests \
+	    bench-smoke
+	$(Q)$(MAKE) --no-print-directory O=build-asan SANITIZE=1 all
+	$(Q)$(MAKE) --no-print-directory O=build-asan SANITIZE=1 unit-tests cli-tests web-tests \
+	    hostile-tests
+
+# Slower reliability tests (docs/reliability.md): crash safety, disk
+# full, concurrent readers (tests/test_crash.sh), and each fuzzer for a
+# short while. .ci/run runs it after `check`.
+check-slow: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory crash-tests
+	$(Q)$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
+CHECK_FUZZ_SECONDS ?= 20
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory all

@@ -169,8 +169,15 @@ static arkiv_status_t parse_into(arkiv_db_t *db, const char *query_string, arkiv
     Xapian::QueryParser qp;
     arkiv_setup_parser(qp, ctx);
     q.query = qp.parse_query(query_string, parse_flags);
+    unsigned share = arkiv_wildcard_share(arkiv_count_wildcards(q.query));
+    if (share < ARKIV_MAX_WILDCARD_TERMS) {
+        /* Again with the share, for the wildcards Xapian expands itself
+         * (inside a phrase). */
+        qp.set_max_expansion(share, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        q.query = qp.parse_query(query_string, parse_flags);
+    }
     q.corrected = qp.get_corrected_query_string();
-    q.query = arkiv_expand_wildcards(db->db(), q.query);
+    q.query = arkiv_expand_wildcards(db->db(), q.query, share);
     if (ctx.failure)
         std::rethrow_exception(ctx.failure);
     if (!ctx.error.empty()) {

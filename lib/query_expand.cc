@@ -62,17 +62,17 @@ static bool wildcard_parts(const Xapian::Query &q, Xapian::Query::op &combiner,
 /* The terms starting with `pattern` across the index; past the limit, the
  * most frequent (ties in byte order), as Xapian's WILDCARD_LIMIT_MOST_FREQUENT. */
 static Xapian::Query expansion(Xapian::Database &db, Xapian::Query::op combiner,
-                               const std::string &pattern)
+                               const std::string &pattern, unsigned max_terms)
 {
     std::vector<std::pair<Xapian::doccount, std::string>> found;
     for (Xapian::TermIterator t = db.allterms_begin(pattern); t != db.allterms_end(pattern); ++t)
         found.emplace_back(t.get_termfreq(), *t);
-    if (found.size() > ARKIV_MAX_WILDCARD_TERMS) {
+    if (found.size() > max_terms) {
         std::stable_sort(
             found.begin(), found.end(),
             [](const std::pair<Xapian::doccount, std::string> &a,
                const std::pair<Xapian::doccount, std::string> &b) { return a.first > b.first; });
-        found.resize(ARKIV_MAX_WILDCARD_TERMS);
+        found.resize(max_terms);
         std::sort(
             found.begin(), found.end(),
             [](const std::pair<Xapian::doccount, std::string> &a,
@@ -106,7 +106,8 @@ static bool rebuildable(Xapian::Query::op op)
     }
 }
 
-static Xapian::Query expand(Xapian::Database &db, const Xapian::Query &q, bool &changed)
+static Xapian::Query expand(Xapian::Database &db, const Xapian::Query &q, unsigned max_terms,
+                            bool &changed)
 {
     Xapian::Query::op op = q.get_type();
     if (op == Xapian::Query::OP_WILDCARD) {
@@ -115,7 +116,7 @@ static Xapian::Query expand(Xapian::Database &db, const Xapian::Query &q, bool &
         if (!wildcard_parts(q, combiner, pattern))
             return q;
         changed = true;
-        return expansion(db, combiner, pattern);
+        return expansion(db, combiner, pattern, max_terms);
     }
     size_t n = q.get_num_subqueries();
     if (n == 0 || !rebuildable(op))
@@ -123,15 +124,33 @@ static Xapian::Query expand(Xapian::Database &db, const Xapian::Query &q, bool &
     std::vector<Xapian::Query> subs;
     bool any = false;
     for (size_t i = 0; i < n; i++)
-        subs.push_back(expand(db, q.get_subquery(i), any));
+        subs.push_back(expand(db, q.get_subquery(i), max_terms, any));
     if (!any)
         return q;
     changed = true;
     return Xapian::Query(op, subs.begin(), subs.end());
 }
 
-Xapian::Query arkiv_expand_wildcards(Xapian::Database &db, const Xapian::Query &q)
+Xapian::Query arkiv_expand_wildcards(Xapian::Database &db, const Xapian::Query &q,
+                                     unsigned max_terms)
 {
     bool changed = false;
-    return expand(db, q, changed);
+    return expand(db, q, max_terms, changed);
+}
+
+size_t arkiv_count_wildcards(const Xapian::Query &q)
+{
+    if (q.get_type() == Xapian::Query::OP_WILDCARD)
+        return 1;
+    size_t n = 0;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        n += arkiv_count_wildcards(q.get_subquery(i));
+    return n;
+}
+
+unsigned arkiv_wildcard_share(size_t n)
+{
+    if (n <= ARKIV_MAX_WILDCARD_TOTAL / ARKIV_MAX_WILDCARD_TERMS)
+        return ARKIV_MAX_WILDCARD_TERMS;
+    return n >= ARKIV_MAX_WILDCARD_TOTAL ? 1u : (unsigned)(ARKIV_MAX_WILDCARD_TOTAL / n);
 }

@@ -10,6 +10,10 @@ libpoppler-glib-dev libmagic-dev libmagic-mgc check qpdf libcairo2-dev fonts-dej
 python3 python3-cairo lighttpd libfcgi-dev chromium curl \
 xapian-tools xapian-omega poppler-utils wrk time"
 
+# `make fuzz` (fuzz/): clang with libFuzzer and the sanitizer runtimes,
+# which Debian ships in libclang-rt-dev (clang only recommends it).
+PACKAGES="$PACKAGES clang libclang-rt-dev"
+
 # The browser test runs playwright-core with Node 20 or later. Machines
 # that already have node and npm (often from NodeSource, whose nodejs
 # package bundles npm and conflicts with Debian's npm) keep theirs;

@@ -1,5 +1,6 @@
 /* tc_safety.c — escaping of hostile text, the security headers, the
  * original-file endpoint and the bounds on what a request may ask. */
+#include <stdio.h>
 #include <string.h>
 
 #include "wt.h"
@@ -252,6 +253,356 @@ START_TEST(person_name_markup_is_escaped)
 }
 END_TEST
 
+/* ---- Hostile requests (issue 8) ----
+ * Whatever a client sends, the answer is a 4xx or a bounded answer well
+ * within the CPU limit (ARKIV_CPU_LIMIT, 10 s by default), never a 5xx,
+ * a crash of the FastCGI process or a hang. lighttpd itself refuses a
+ * request whose header block passes 8 KB (431), so what is longer never
+ * reaches arkiv.cgi. */
+
+/* Wall-clock seconds a hostile request may take: the CPU limit, which
+ * cuts a runaway request off with a 5xx, is the real bound. */
+#define HOSTILE_SECONDS 10.0
+
+/* Send `request` as it is (any headers, any length); status 0 when the
+ * connection failed or the answer is not HTTP. */
+static int raw_status(const char *request)
+{
+    GSocketClient *client = g_socket_client_new();
+    g_socket_client_set_timeout(client, 30);
+    GSocketConnection *conn =
+        g_socket_client_connect_to_host(client, "127.0.0.1", (guint16)wt_env.port, NULL, NULL);
+    int status = 0;
+    if (conn && g_output_stream_write_all(g_io_stream_get_output_stream(G_IO_STREAM(conn)), request,
+                                          strlen(request), NULL, NULL, NULL)) {
+        GString *all = g_string_new(NULL);
+        GInputStream *in = g_io_stream_get_input_stream(G_IO_STREAM(conn));
+        char buf[16384];
+        gssize n;
+        while ((n = g_input_stream_read(in, buf, sizeof buf, NULL, NULL)) > 0)
+            g_string_append_len(all, buf, n);
+        if (sscanf(all->str, "HTTP/%*s %d", &status) != 1)
+            status = 0;
+        g_string_free(all, TRUE);
+    }
+    if (conn)
+        g_object_unref(conn);
+    g_object_unref(client);
+    return status;
+}
+
+/* GET path with extra header lines (each ending in \r\n, may be ""). */
+static int get_with_headers(const char *path, const char *headers, double *seconds)
+{
+    char *req = g_strdup_printf("GET %s HTTP/1.0\r\nHost: 127.0.0.1:%d\r\n%sConnection: "
+                                "close\r\n\r\n",
+                                path, wt_env.port, headers);
+    gint64 t0 = g_get_monotonic_time();
+    int status = raw_status(req);
+    *seconds = (double)(g_get_monotonic_time() - t0) / G_USEC_PER_SEC;
+    g_free(req);
+    return status;
+}
+
+/* ARKIV_WEB_HOSTILE_LOG=1 prints each case's answer and time (the
+ * figures in docs/reliability.md). */
+static void log_case(const char *what, int status, double seconds)
+{
+    if (g_getenv("ARKIV_WEB_HOSTILE_LOG")) {
+        char *flat = g_strdelimit(g_strndup(what, 70), "\r\n", ' ');
+        fprintf(stderr, "hostile: %-70s %d %.3f s\n", flat, status, seconds);
+        g_free(flat);
+    }
+}
+
+/* The answer is a client error or a bounded success; never 5xx or none. */
+static int assert_bounded(const char *path, const char *headers)
+{
+    double secs = 0;
+    int status = get_with_headers(path, headers, &secs);
+    log_case(*headers ? headers : path, status, secs);
+    ck_assert_msg(status >= 200 && status < 500, "%.80s: status %d", path, status);
+    ck_assert_msg(secs < HOSTILE_SECONDS, "%.80s: %.1f s", path, secs);
+    return status;
+}
+
+static void assert_refused(const char *path, int want)
+{
+    int status = assert_bounded(path, "");
+    ck_assert_msg(status == want, "%.80s: status %d, not %d", path, status, want);
+}
+
+/* The FastCGI process is still the one that answers, and answers well. */
+static void assert_still_serving(void)
+{
+    http_t r;
+    wt_get_ok("/search?q=HARMONI", &r);
+    ck_assert_uint_ge(wt_total_in(r.body), 1);
+    http_clear(&r);
+}
+
+static char *search_path(const char *page, const char *q)
+{
+    char *e = wt_url_part(q);
+    char *path = g_strdup_printf("/%s?q=%s", page, e);
+    g_free(e);
+    return path;
+}
+
+START_TEST(oversized_requests_are_refused)
+{
+    /* Past 8 KB of header lighttpd answers 431 itself. */
+    char *big = g_strnfill(9000, 'a'), *path = g_strdup_printf("/search?q=%s", big);
+    int st = assert_bounded(path, "");
+    ck_assert_msg(st == 431 || st == 414 || st == 400, "9000-byte query string: %d", st);
+    g_free(path);
+    char *hdr = g_strdup_printf("X-Filler: %s\r\n", big);
+    st = assert_bounded("/search?q=HARMONI", hdr);
+    ck_assert_msg(st == 431 || st == 400, "9000-byte header: %d", st);
+    g_free(hdr);
+    /* Just under lighttpd's bound, arkiv.cgi's own bounds answer. */
+    char *q = g_strnfill(4000, 'b');
+    path = g_strdup_printf("/search?q=%s", q);
+    assert_refused(path, 400);
+    g_free(path);
+    path = g_strdup_printf("/search?q=HARMONI&%s=1", q);
+    assert_bounded(path, "");
+    g_free(path);
+    GString *many = g_string_new("/search?q=HARMONI");
+    for (int i = 0; i < 100; i++)
+        g_string_append(many, "&council=ASU");
+    assert_refused(many->str, 400);
+    g_string_free(many, TRUE);
+    GString *lines = g_string_new(NULL);
+    for (int i = 0; i < 200; i++)
+        g_string_append_printf(lines, "X-Header-%d: %d\r\n", i, i);
+    assert_bounded("/search?q=HARMONI", lines->str);
+    g_string_free(lines, TRUE);
+    g_free(q);
+    g_free(big);
+    assert_still_serving();
+}
+END_TEST
+
+/* What the server logged (its own errors and arkiv.cgi's stderr) from
+ * byte `from` on; caller g_frees. */
+static char *error_log_from(gsize from)
+{
+    char *path = g_build_filename(wt_env.state, "error.log", NULL), *all = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &all, &len, NULL))
+        len = 0;
+    char *tail = g_strdup(from < len ? all + from : "");
+    g_free(all);
+    g_free(path);
+    return tail;
+}
+
+static gsize error_log_size(void)
+{
+    char *all = error_log_from(0);
+    gsize n = strlen(all);
+    g_free(all);
+    return n;
+}
+
+/* Found by fuzz/fuzz_params.c: an empty range in Accept-Language ("en,",
+ * ",,") split into no parts; arkiv.cgi then stripped a NULL (GLib
+ * criticals) and read past the end of the vector, which crashed the
+ * FastCGI process often enough (a 500, then 503s) for one header to
+ * take the site down. */
+START_TEST(hostile_accept_language)
+{
+    gsize log_at = error_log_size();
+    const char *values[] = {
+        "en,",    ",",        ",,,,",
+        "en,,nb", ";",        ";;q=2",
+        "en;q=",  "en;q=nan", "en;q=-1,nb;q=inf",
+        "*",      "\xff\xfe", ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,en",
+        NULL};
+    for (const char **v = values; *v; v++)
+        for (int i = 0; i < 3; i++) {
+            char *hdr = g_strdup_printf("Accept-Language: %s\r\n", *v);
+            int st = assert_bounded("/search?q=HARMONI", hdr);
+            ck_assert_msg(st == 200, "Accept-Language '%s': %d", *v, st);
+            g_free(hdr);
+        }
+    assert_still_serving();
+    GString *longlang = g_string_new("Accept-Language: ");
+    for (int i = 0; i < 700; i++)
+        g_string_append(longlang, "en;q=0.5,");
+    g_string_append(longlang, "\r\n");
+    ck_assert_int_eq(assert_bounded("/search?q=HARMONI", longlang->str), 200);
+    g_string_free(longlang, TRUE);
+    assert_still_serving();
+    char *log = error_log_from(log_at);
+    ck_assert_msg(!strstr(log, "CRITICAL") && !strstr(log, "signalled") && !strstr(log, "died"),
+                  "the server logged:\n%s", log);
+    g_free(log);
+}
+END_TEST
+
+/* Nesting: q is at most 500 bytes, so at most ~250 levels reach the
+ * parser; deeper is refused as too long. Unbalanced and odd operators
+ * are bad queries (400) or parsed leniently (200), never an error. */
+START_TEST(deep_and_odd_boolean_queries)
+{
+    GString *deep = g_string_new(NULL);
+    for (int i = 0; i < 5000; i++)
+        g_string_append_c(deep, '(');
+    g_string_append(deep, "HARMONI");
+    for (int i = 0; i < 5000; i++)
+        g_string_append_c(deep, ')');
+    char *path = g_strdup_printf("/search?q=%s", deep->str);
+    int st = assert_bounded(path, "");
+    ck_assert_msg(st == 431 || st == 400, "5000 levels: %d", st);
+    g_free(path);
+    g_string_truncate(deep, 0);
+    for (int i = 0; i < 700; i++)
+        g_string_append_c(deep, '(');
+    path = g_strdup_printf("/search?q=%sa", deep->str);
+    assert_refused(path, 400);
+    g_free(path);
+    g_string_truncate(deep, 0);
+    for (int i = 0; i < 30; i++)
+        g_string_append(deep, i % 2 ? "(a OR " : "(b AND NOT ");
+    g_string_append(deep, "HARMONI");
+    for (int i = 0; i < 30; i++)
+        g_string_append_c(deep, ')');
+    const char *queries[] = {deep->str,
+                             "((((((((((((((((((((((((((((((((((((((((((((((((((HARMONI",
+                             "HARMONI))))))))))))))))))))))))))))))))))))))))))))))))",
+                             "NOT NOT NOT NOT NOT NOT NOT NOT HARMONI",
+                             "AND OR NOT XOR NEAR ADJ",
+                             "HARMONI NEAR/999999999 oppstart",
+                             "\"\"\"\"\"\"\"\"\"\"\"",
+                             "\"HARMONI",
+                             "date:..",
+                             "date:0000-00-00..9999-99-99",
+                             "date:2024-04-17..1900",
+                             "council:",
+                             "person:\"\"",
+                             "id:*",
+                             "+-+-+-+-HARMONI",
+                             NULL};
+    const char *pages[] = {"search", "feed", "trace", NULL};
+    for (const char **q = queries; *q; q++)
+        for (const char **pg = pages; *pg; pg++) {
+            path = search_path(*pg, *q);
+            assert_bounded(path, "");
+            g_free(path);
+        }
+    /* The full 500 bytes of nesting. */
+    g_string_truncate(deep, 0);
+    while (deep->len < 246)
+        g_string_append_c(deep, '(');
+    g_string_append(deep, "HARMONI");
+    while (deep->len < 500)
+        g_string_append_c(deep, ')');
+    path = search_path("search", deep->str);
+    assert_bounded(path, "");
+    g_free(path);
+    g_string_free(deep, TRUE);
+    assert_still_serving();
+}
+END_TEST
+
+/* Wildcards expand to at most ARKIV_MAX_WILDCARD_TERMS terms each, and a
+ * query of 500 bytes holds at most ~80 of them. */
+START_TEST(wildcard_storms_are_bounded)
+{
+    GString *ors = g_string_new(NULL), *ands = g_string_new(NULL);
+    for (int i = 0; ors->len + 6 < 500; i++)
+        g_string_append_printf(ors, "%s%c*", i ? " OR " : "", 'a' + i % 26);
+    for (int i = 0; ands->len + 3 < 500; i++)
+        g_string_append_printf(ands, "%s%c*", i ? " " : "", 'a' + i % 26);
+    const char *queries[] = {"*",         "a*",        "**",     "*a",      "\"a* b*\"", "title:a*",
+                             "s* OR -s*", "council:*", ors->str, ands->str, NULL};
+    const char *pages[] = {"search", "feed", "trace", NULL};
+    for (const char **q = queries; *q; q++)
+        for (const char **pg = pages; *pg; pg++) {
+            char *path = search_path(*pg, *q);
+            assert_bounded(path, "");
+            char *json = g_strdup_printf("%s&format=json&limit=50&sort=newest", path);
+            assert_bounded(json, "");
+            g_free(json);
+            g_free(path);
+        }
+    g_string_free(ors, TRUE);
+    g_string_free(ands, TRUE);
+    assert_still_serving();
+}
+END_TEST
+
+/* Escapes that decode to bytes that are not UTF-8, or to NUL, are the
+ * client's error. A broken escape ("%", "%G1") never reaches arkiv.cgi:
+ * lighttpd normalises it to "%25..." first, so it is searched for as
+ * text, and must be echoed as such; arkiv.cgi's own refusal of it is
+ * tested in tests/test_params.c. */
+START_TEST(invalid_percent_encoding_is_400)
+{
+    const char *bad[] = {"/search?q=%00",
+                         "/search?q=a%00b",
+                         "/search?q=%C3",
+                         "/search?q=%C3%28",
+                         "/search?q=%ED%A0%80",
+                         "/search?q=%C0%AF",
+                         "/search?q=%F4%90%80%80",
+                         "/search?q=%FF%FE%FD",
+                         "/search?%FF=1",
+                         "/search?q=HARMONI&council=%E9",
+                         "/feed?q=%E9",
+                         "/trace?q=%FF",
+                         "/person?name=%C3",
+                         "/doc/0123456789abcdef?q=%FF",
+                         NULL};
+    for (const char **p = bad; *p; p++)
+        assert_refused(*p, 400);
+    const char *repaired[][2] = {{"/search?q=%", "%"},     {"/search?q=%G1", "%G1"},
+                                 {"/search?q=%zz", "%zz"}, {"/search?q=HARMONI%", "HARMONI%"},
+                                 {"/search?q=%4", "%4"},   {"/search?q%=1", NULL},
+                                 {"/feed?q=%", NULL},      {"/person?name=%", NULL}};
+    for (gsize i = 0; i < G_N_ELEMENTS(repaired); i++) {
+        assert_bounded(repaired[i][0], "");
+        if (!repaired[i][1])
+            continue;
+        http_t r;
+        wt_get_ok(repaired[i][0], &r);
+        char *value = wt_capture(r.body, "id=\"q\"[^>]*value=\"([^\"]*)\"");
+        ck_assert_msg(value && strcmp(value, repaired[i][1]) == 0, "%s: echoed as %s",
+                      repaired[i][0], value);
+        g_free(value);
+        http_clear(&r);
+    }
+    assert_still_serving();
+}
+END_TEST
+
+/* Ids of the wrong shape never reach the index: 400, whatever their
+ * length or alphabet. */
+START_TEST(wrong_ids_are_400)
+{
+    char *huge = g_strnfill(5000, 'a'), *path = g_strdup_printf("/doc/%s", huge);
+    const char *bad[] = {"/doc/0123456789abcdef:99999999999",
+                         "/doc/0123456789abcdef:-1",
+                         "/doc/0123456789abcdef:+1",
+                         "/doc/0123456789abcdef:%20",
+                         "/doc/%C3%B8123456789abcdef",
+                         "/doc/0123456789abcdef%0A",
+                         "/doc/0123456789abcdef::1",
+                         "/doc/0x23456789abcdef",
+                         "/file/0123456789abcdef:",
+                         "/file/%FF",
+                         path,
+                         NULL};
+    for (const char **p = bad; *p; p++)
+        assert_refused(*p, 400);
+    g_free(path);
+    g_free(huge);
+    assert_still_serving();
+}
+END_TEST
+
 TCase *wt_safety_case(void)
 {
     TCase *tc = tcase_create("safety");
@@ -265,5 +616,11 @@ TCase *wt_safety_case(void)
     tcase_add_test(tc, malformed_ids_are_400);
     tcase_add_test(tc, path_traversal_never_opens_a_file);
     tcase_add_test(tc, person_name_markup_is_escaped);
+    tcase_add_test(tc, oversized_requests_are_refused);
+    tcase_add_test(tc, hostile_accept_language);
+    tcase_add_test(tc, deep_and_odd_boolean_queries);
+    tcase_add_test(tc, wildcard_storms_are_bounded);
+    tcase_add_test(tc, invalid_percent_encoding_is_400);
+    tcase_add_test(tc, wrong_ids_are_400);
     return tc;
 }
