@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "entities_json.h"
@@ -12,11 +13,8 @@
 
 static const glong max_title_chars = 160;
 
-/* The title is the first non-blank line of the text: minutes put the
- * meeting ("Referat fra møte i ASU 17.04.2024") there, while PDF title
- * metadata is often "Microsoft Word - dok1". Metadata and then the file
- * name are fallbacks. */
-static char *pick_title(char **pages, const arkiv_extract_result_t *ex, const char *path)
+/* The first non-blank line of the text, or NULL. */
+static char *title_from_pages(char **pages)
 {
     for (char **p = pages; p && *p; p++) {
         char **lines = g_strsplit_set(*p, "\n", -1);
@@ -32,6 +30,18 @@ static char *pick_title(char **pages, const arkiv_extract_result_t *ex, const ch
         }
         g_strfreev(lines);
     }
+    return NULL;
+}
+
+/* The title is the first non-blank line of the text: minutes put the
+ * meeting ("Referat fra møte i ASU 17.04.2024") there, while PDF title
+ * metadata is often "Microsoft Word - dok1". Metadata and then the file
+ * name are fallbacks. */
+static char *pick_title(char **pages, const arkiv_extract_result_t *ex, const char *path)
+{
+    char *title = title_from_pages(pages);
+    if (title)
+        return title;
     if (ex->meta_title && *ex->meta_title)
         return g_strdup(ex->meta_title);
     return g_path_get_basename(path);
@@ -40,7 +50,13 @@ static char *pick_title(char **pages, const arkiv_extract_result_t *ex, const ch
 static void add_opt_string(JsonBuilder *b, const char *name, const char *value)
 {
     json_builder_set_member_name(b, name);
-    if (value)
+    if (value && !g_utf8_validate(value, -1, NULL)) {
+        /* json-glib writes the bytes as given, and one file name that is
+         * not UTF-8 would make the whole stored data unreadable. */
+        char *valid = g_utf8_make_valid(value, -1);
+        json_builder_add_string_value(b, valid);
+        g_free(valid);
+    } else if (value)
         json_builder_add_string_value(b, value);
     else
         json_builder_add_null_value(b);
@@ -164,7 +180,8 @@ gboolean arkiv_docbuild_case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field
 }
 
 /* Terms for the meeting's entities; an item document takes the meeting's
- * council, date, kind and place (with_people FALSE) so filters find it. */
+ * council, date, kind and place (with_people FALSE) so filters find it.
+ * Decision texts are free text: arkiv_docbuild_meeting_text. */
 gboolean arkiv_docbuild_entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_entities_t *e,
                                      gboolean with_people, GError **error)
 {
@@ -184,9 +201,6 @@ gboolean arkiv_docbuild_entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const ark
         if (strchr(it->number, '/'))
             ok = arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_CASE, it->number,
                                            (char **)e->councils->pdata, e->councils->len, error);
-        if (ok && it->decision)
-            ok = arkiv_docbuild_check(
-                db, arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision), error);
     }
     for (guint i = 0; ok && i < e->refs->len; i++) {
         const arkiv_ref_t *r = e->refs->pdata[i];
@@ -198,22 +212,105 @@ gboolean arkiv_docbuild_entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const ark
     return ok;
 }
 
+arkiv_status_t arkiv_docbuild_meeting_text(arkiv_doc_t *doc, const char *title, char **pages,
+                                           const arkiv_entities_t *e)
+{
+    arkiv_status_t st = arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, title);
+    for (guint i = 0; st == ARKIV_STATUS_OK && i < e->items->len; i++) {
+        const arkiv_item_t *it = e->items->pdata[i];
+        if (it->decision)
+            st = arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision);
+    }
+    for (char **p = pages; st == ARKIV_STATUS_OK && p && *p; p++)
+        st = arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, *p);
+    return st;
+}
+
+arkiv_status_t arkiv_docbuild_take_text(arkiv_doc_t *doc, GPtrArray *texts)
+{
+    char *bytes = NULL;
+    size_t len = 0;
+    arkiv_status_t st = arkiv_doc_serialise_text(doc, &bytes, &len);
+    if (st == ARKIV_STATUS_OK)
+        g_ptr_array_add(texts, g_bytes_new_with_free_func(bytes, len, free, bytes));
+    return st;
+}
+
+/* The text parts of a meeting and its items: what costs the writer most,
+ * done wherever this runs (a worker). *texts_out is new (unref it). */
+static arkiv_status_t make_texts(arkiv_textgen_t *gen, const char *title, char **pages,
+                                 const arkiv_entities_t *e, GPtrArray **texts_out)
+{
+    GPtrArray *texts = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    arkiv_doc_t *doc = NULL;
+    arkiv_status_t st = arkiv_doc_new_detached(gen, &doc);
+    if (st == ARKIV_STATUS_OK)
+        st = arkiv_docbuild_meeting_text(doc, title, pages, e);
+    if (st == ARKIV_STATUS_OK)
+        st = arkiv_docbuild_take_text(doc, texts);
+    arkiv_doc_free(doc);
+    if (st == ARKIV_STATUS_OK)
+        st = arkiv_docbuild_item_texts(gen, pages, e, texts);
+    if (st != ARKIV_STATUS_OK) {
+        g_ptr_array_unref(texts);
+        return st;
+    }
+    *texts_out = texts;
+    return ARKIV_STATUS_OK;
+}
+
+static gboolean make_texts_or_error(const char *title, char **pages, const arkiv_entities_t *e,
+                                    GPtrArray **texts_out, GError **error)
+{
+    arkiv_textgen_t *gen = NULL;
+    arkiv_status_t st = arkiv_textgen_new(&gen);
+    if (st == ARKIV_STATUS_OK)
+        st = make_texts(gen, title, pages, e, texts_out);
+    if (st != ARKIV_STATUS_OK)
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "indexing text: %s: %s",
+                    arkiv_status_string(st), arkiv_textgen_last_error(gen));
+    arkiv_textgen_free(gen);
+    return st == ARKIV_STATUS_OK;
+}
+
+gboolean arkiv_docbuild_doc_from_text(arkiv_db_t *db, const char *id, GPtrArray *texts, guint i,
+                                      arkiv_doc_t **doc_out, GError **error)
+{
+    gsize len = 0;
+    const void *bytes = g_bytes_get_data(texts->pdata[i], &len);
+    arkiv_status_t st = arkiv_doc_new_from_text(db, id, bytes ? bytes : "", len, doc_out);
+    if (st == ARKIV_STATUS_INVALID_ARGUMENT) {
+        /* From a worker that read an untrusted file: the file is damaged
+         * as far as this run can tell, not the index. */
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s", arkiv_db_last_error(db));
+        return FALSE;
+    }
+    return arkiv_docbuild_check(db, st, error);
+}
+
 static gboolean fill_doc(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_file_info_t *info,
                          const arkiv_extract_result_t *ex, char **pages, const char *headers,
                          const char *title, const arkiv_entities_t *e, GError **error)
 {
     guint n_pages = pages ? g_strv_length(pages) : 0;
     char *data = make_data(info, ex, title, n_pages, headers, e);
-    gboolean ok =
-        arkiv_docbuild_check(db, arkiv_doc_set_file(doc, info), error) &&
-        arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, title), error) &&
-        arkiv_docbuild_check(db, arkiv_doc_set_data(doc, data), error) &&
-        add_term(db, doc, ARKIV_FIELD_MIME, ex->mime, error) &&
-        add_term(db, doc, ARKIV_FIELD_ENCODING, ex->encoding, error) &&
-        arkiv_docbuild_entity_terms(db, doc, e, TRUE, error);
-    for (guint i = 0; ok && i < n_pages; i++)
-        ok = arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, pages[i]), error);
+    gboolean ok = arkiv_docbuild_check(db, arkiv_doc_set_file(doc, info), error) &&
+                  arkiv_docbuild_check(db, arkiv_doc_set_data(doc, data), error) &&
+                  add_term(db, doc, ARKIV_FIELD_MIME, ex->mime, error) &&
+                  add_term(db, doc, ARKIV_FIELD_ENCODING, ex->encoding, error) &&
+                  arkiv_docbuild_entity_terms(db, doc, e, TRUE, error);
     g_free(data);
+    return ok;
+}
+
+/* The worker's half: the text indexed when it has its own title (the
+ * fallbacks need the file's path, which only the writer knows). */
+static gboolean prepare_texts(arkiv_prepared_t *out, GError **error)
+{
+    char *title = title_from_pages(out->pages);
+    gboolean ok =
+        !title || make_texts_or_error(title, out->pages, out->entities, &out->texts, error);
+    g_free(title);
     return ok;
 }
 
@@ -235,7 +332,7 @@ gboolean arkiv_docbuild_prepare(const arkiv_extract_result_t *ex, const arkiv_ta
         g_free(out->entities->kind);
         out->entities->kind = g_strdup("notext");
     }
-    return TRUE;
+    return prepare_texts(out, error);
 }
 
 void arkiv_prepared_clear(arkiv_prepared_t *p)
@@ -245,7 +342,22 @@ void arkiv_prepared_clear(arkiv_prepared_t *p)
     g_strfreev(p->pages);
     g_free(p->headers);
     arkiv_entities_free(p->entities);
+    if (p->texts)
+        g_ptr_array_unref(p->texts);
     memset(p, 0, sizeof *p);
+}
+
+/* The texts a worker sent, or made here; one per document. */
+static gboolean texts_for(arkiv_prepared_t *prep, const char *title, GError **error)
+{
+    if (!prep->texts &&
+        !make_texts_or_error(title, prep->pages, prep->entities, &prep->texts, error))
+        return FALSE;
+    if (prep->texts->len == prep->entities->items->len + 1)
+        return TRUE;
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%u indexed texts for %u documents",
+                prep->texts->len, prep->entities->items->len + 1);
+    return FALSE;
 }
 
 gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
@@ -256,11 +368,12 @@ gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
     fallback_date(e, info, ex);
     arkiv_doc_t *doc = NULL;
     char *title = pick_title(prep->pages, ex, info->path);
-    gboolean ok = arkiv_docbuild_check(db, arkiv_doc_new(db, info->id, &doc), error) &&
+    gboolean ok = texts_for(prep, title, error) &&
+                  arkiv_docbuild_doc_from_text(db, info->id, prep->texts, 0, &doc, error) &&
                   fill_doc(db, doc, info, ex, prep->pages, prep->headers, title, e, error) &&
                   arkiv_foldsyn_add(db, prep->pages, error) &&
                   arkiv_docbuild_check(db, arkiv_db_replace(db, doc), error) &&
-                  arkiv_docbuild_items(db, info, title, prep->pages, e, error);
+                  arkiv_docbuild_items(db, info, title, prep->pages, e, prep->texts, error);
     arkiv_doc_free(doc);
     g_free(title);
     return ok;

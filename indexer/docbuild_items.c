@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "entities_json.h"
-#include "tagtext.h"
 
 static void member_string(JsonBuilder *b, const char *name, const char *value)
 {
@@ -50,54 +49,78 @@ static char *item_data(const char *id, const arkiv_file_info_t *info, const char
 
 /* The item's span, one body text per page it covers, so the library can
  * name the page of a hit (arkiv_doc_set_page). */
-static gboolean add_span(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_tagtext_t *t,
-                         const arkiv_item_t *it, GError **error)
+static arkiv_status_t add_span(arkiv_doc_t *doc, const arkiv_tagtext_t *t, const arkiv_item_t *it)
 {
     gsize start = MIN(it->start, t->len), end = MIN(MAX(it->end, start), t->len);
     guint first = arkiv_tagtext_page_at(t, start);
-    gboolean ok = arkiv_docbuild_check(db, arkiv_doc_set_page(doc, first), error);
+    arkiv_status_t st = arkiv_doc_set_page(doc, first);
 
-    for (guint p = first; ok && start < end; p++) {
+    for (guint p = first; st == ARKIV_STATUS_OK && start < end; p++) {
         gsize stop = p < t->n_pages ? MIN(end, t->page_start[p]) : end;
         char *piece = g_strndup(t->text + start, stop - start);
-        ok = arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, piece), error);
+        st = arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, piece);
         g_free(piece);
         start = stop;
     }
-    return ok;
+    return st;
 }
 
-static gboolean item_title(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_item_t *it, GError **error)
+static arkiv_status_t item_title(arkiv_doc_t *doc, const arkiv_item_t *it)
 {
     char *title = strchr(it->number, '/')
                       ? g_strdup_printf("Sak %s %s", it->number, it->title ? it->title : "")
                       : g_strdup_printf("%s. %s", it->number, it->title ? it->title : "");
-    gboolean ok = arkiv_docbuild_check(
-        db, arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, g_strstrip(title)), error);
+    arkiv_status_t st = arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, g_strstrip(title));
     g_free(title);
-    return ok;
+    return st;
+}
+
+arkiv_status_t arkiv_docbuild_item_text(arkiv_doc_t *doc, const arkiv_tagtext_t *t,
+                                        const arkiv_item_t *it)
+{
+    arkiv_status_t st = item_title(doc, it);
+    if (st == ARKIV_STATUS_OK)
+        st = add_span(doc, t, it);
+    if (st == ARKIV_STATUS_OK && it->decision)
+        st = arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision);
+    return st;
+}
+
+arkiv_status_t arkiv_docbuild_item_texts(arkiv_textgen_t *gen, char **pages,
+                                         const arkiv_entities_t *e, GPtrArray *texts)
+{
+    if (!pages || e->items->len == 0)
+        return ARKIV_STATUS_OK;
+    arkiv_tagtext_t *t = arkiv_tagtext_new((const char *const *)pages, g_strv_length(pages), NULL);
+    arkiv_status_t st = ARKIV_STATUS_OK;
+    for (guint n = 0; st == ARKIV_STATUS_OK && n < e->items->len; n++) {
+        arkiv_doc_t *doc = NULL;
+        st = arkiv_doc_new_detached(gen, &doc);
+        if (st == ARKIV_STATUS_OK)
+            st = arkiv_docbuild_item_text(doc, t, e->items->pdata[n]);
+        if (st == ARKIV_STATUS_OK)
+            st = arkiv_docbuild_take_text(doc, texts);
+        arkiv_doc_free(doc);
+    }
+    arkiv_tagtext_free(t);
+    return st;
 }
 
 gboolean arkiv_docbuild_items(arkiv_db_t *db, const arkiv_file_info_t *info,
                               const char *meeting_title, char **pages, const arkiv_entities_t *e,
-                              GError **error)
+                              GPtrArray *texts, GError **error)
 {
     if (!pages || e->items->len == 0)
         return TRUE;
-    arkiv_tagtext_t *t = arkiv_tagtext_new((const char *const *)pages, g_strv_length(pages), NULL);
     gboolean ok = TRUE;
     for (guint n = 0; ok && n < e->items->len; n++) {
         const arkiv_item_t *it = e->items->pdata[n];
         char *id = g_strdup_printf("%s:%u", info->id, n + 1);
         char *data = item_data(id, info, meeting_title, e, it);
         arkiv_doc_t *doc = NULL;
-        ok = arkiv_docbuild_check(db, arkiv_doc_new(db, id, &doc), error) &&
+        ok = arkiv_docbuild_doc_from_text(db, id, texts, n + 1, &doc, error) &&
              arkiv_docbuild_check(db, arkiv_doc_set_parent(doc, info->id), error) &&
              arkiv_docbuild_check(db, arkiv_doc_set_data(doc, data), error) &&
-             item_title(db, doc, it, error) && add_span(db, doc, t, it, error) &&
-             (!it->decision ||
-              arkiv_docbuild_check(db, arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision),
-                                   error)) &&
              arkiv_docbuild_entity_terms(db, doc, e, FALSE, error) &&
              (!strchr(it->number, '/') ||
               arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_CASE, it->number,
@@ -108,6 +131,5 @@ gboolean arkiv_docbuild_items(arkiv_db_t *db, const arkiv_file_info_t *info,
         g_free(data);
         g_free(id);
     }
-    arkiv_tagtext_free(t);
     return ok;
 }

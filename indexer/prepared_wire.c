@@ -18,11 +18,15 @@
 #define REF_TYPE "(maymay)"
 /* kind, councils, date, date_source, place, people, items, refs, projects */
 #define ENTITIES_TYPE "(mayamaymayumaya" PERSON_TYPE "a" ITEM_TYPE "a" REF_TYPE "amay)"
-/* pages, headers, entities */
-#define PREPARED_TYPE "(maaymaym" ENTITIES_TYPE ")"
+/* the length of each page (Nothing: no pages), headers, entities, the
+ * length of each text; pages and texts follow the GVariant (see
+ * arkiv_worker_reply_serialise) */
+#define PREPARED_TYPE "(matmaym" ENTITIES_TYPE "at)"
 /* state, prepared, error */
 #define PREP_RESULT_TYPE "(um" PREPARED_TYPE "may)"
-#define REPLY_TYPE "(" ARKIV_EXTRACT_RESULT_TYPE PREP_RESULT_TYPE ")"
+/* extraction result without its pages, the length of each of its pages,
+ * prep result */
+#define REPLY_TYPE "(" ARKIV_EXTRACT_RESULT_TYPE "mat" PREP_RESULT_TYPE ")"
 
 typedef GVariant *(*to_variant_fn)(gconstpointer element);
 
@@ -33,6 +37,8 @@ void arkiv_prep_result_clear(arkiv_prep_result_t *r)
     g_strfreev(r->prepared.pages);
     g_free(r->prepared.headers);
     arkiv_entities_free(r->prepared.entities);
+    if (r->prepared.texts != NULL)
+        g_ptr_array_unref(r->prepared.texts);
     g_free(r->error);
     memset(r, 0, sizeof *r);
 }
@@ -99,18 +105,31 @@ static GVariant *entities_to_variant(const arkiv_entities_t *e)
         array_to_variant("amay", e->projects, string_to_variant));
 }
 
+/* The lengths of pages (NULL-terminated) as "mat", Nothing for NULL. */
+static GVariant *page_lengths(char *const *pages)
+{
+    GVariantBuilder b;
+
+    if (pages == NULL)
+        return g_variant_new_maybe(G_VARIANT_TYPE("at"), NULL);
+    g_variant_builder_init(&b, G_VARIANT_TYPE("at"));
+    for (char *const *p = pages; *p != NULL; p++)
+        g_variant_builder_add(&b, "t", (guint64)strlen(*p));
+    return g_variant_new_maybe(NULL, g_variant_builder_end(&b));
+}
+
 static GVariant *prepared_to_variant(const arkiv_prepared_t *p)
 {
-    GVariant *pages = g_variant_new_maybe(
-        G_VARIANT_TYPE_BYTESTRING_ARRAY,
-        p->pages != NULL ? g_variant_new_bytestring_array((const char *const *)p->pages, -1)
-                         : NULL);
     GVariant *entities =
         g_variant_new_maybe(G_VARIANT_TYPE(ENTITIES_TYPE),
                             p->entities != NULL ? entities_to_variant(p->entities) : NULL);
+    GVariantBuilder lengths;
 
-    return g_variant_new("(@maay@may@m" ENTITIES_TYPE ")", pages, maybe_bytestring(p->headers),
-                         entities);
+    g_variant_builder_init(&lengths, G_VARIANT_TYPE("at"));
+    for (guint i = 0; p->texts != NULL && i < p->texts->len; i++)
+        g_variant_builder_add(&lengths, "t", (guint64)g_bytes_get_size(p->texts->pdata[i]));
+    return g_variant_new("(@mat@may@m" ENTITIES_TYPE "at)", page_lengths(p->pages),
+                         maybe_bytestring(p->headers), entities, &lengths);
 }
 
 static GVariant *prep_result_to_variant(const arkiv_prep_result_t *r)
@@ -123,15 +142,45 @@ static GVariant *prep_result_to_variant(const arkiv_prep_result_t *r)
                          maybe_bytestring(r != NULL ? r->error : NULL));
 }
 
+static void append_pages(GByteArray *out, char *const *pages)
+{
+    for (char *const *p = pages; p != NULL && *p != NULL; p++)
+        g_byte_array_append(out, (const guint8 *)*p, (guint)strlen(*p));
+}
+
+/* The reply: a guint64 (host order: both ends are this program) giving
+ * the size of the GVariant that follows, then the raw pages, the clean
+ * pages and the texts, one after the other.  They stay out of the
+ * GVariant because they are nearly all of the bytes, and checking a
+ * GVariant's normal form costs time per byte of every "ay" in it; all
+ * they need here is lengths that add up (a page must hold no NUL byte;
+ * what a text holds, the library checks: arkiv_doc_new_from_text). */
 void arkiv_worker_reply_serialise(const arkiv_extract_result_t *ex, const arkiv_prep_result_t *prep,
                                   GBytes **bytes_out)
 {
-    GVariant *v = g_variant_ref_sink(
-        g_variant_new("(@" ARKIV_EXTRACT_RESULT_TYPE "@" PREP_RESULT_TYPE ")",
-                      arkiv_extract_result_to_variant(ex), prep_result_to_variant(prep)));
+    arkiv_extract_result_t bare = *ex;
+    gboolean ok = prep != NULL && prep->state == ARKIV_PREP_OK;
 
-    *bytes_out = g_variant_get_data_as_bytes(v);
+    bare.pages = NULL;
+    GVariant *v = g_variant_ref_sink(
+        g_variant_new("(@" ARKIV_EXTRACT_RESULT_TYPE "@mat@" PREP_RESULT_TYPE ")",
+                      arkiv_extract_result_to_variant(&bare), page_lengths(ex->pages),
+                      prep_result_to_variant(prep)));
+    guint64 size = g_variant_get_size(v);
+    GByteArray *out = g_byte_array_sized_new((guint)(sizeof size + size));
+
+    g_byte_array_append(out, (const guint8 *)&size, sizeof size);
+    g_byte_array_append(out, g_variant_get_data(v), (guint)size);
+    append_pages(out, ex->pages);
+    if (ok)
+        append_pages(out, prep->prepared.pages);
+    for (guint i = 0; ok && prep->prepared.texts != NULL && i < prep->prepared.texts->len; i++) {
+        gsize len = 0;
+        gconstpointer data = g_bytes_get_data(prep->prepared.texts->pdata[i], &len);
+        g_byte_array_append(out, data, (guint)len);
+    }
     g_variant_unref(v);
+    *bytes_out = g_byte_array_free_to_bytes(out);
 }
 
 /* ---- deserialising: the reply is in normal form, so every child is ---- */
@@ -280,27 +329,98 @@ static arkiv_entities_t *entities_from_variant(GVariant *v)
     return NULL;
 }
 
-/* Fills *out (zeroed); FALSE when the entities are malformed. */
-static gboolean prepared_from_variant(GVariant *v, arkiv_prepared_t *out)
-{
-    GVariant *pages = child_maybe(v, 0);
-    GVariant *entities = child_maybe(v, 2);
+/* What follows the GVariant, read front to back. */
+typedef struct {
+    GBytes *blob;
+    gsize at;
+} cursor_t;
 
-    if (pages != NULL)
-        out->pages = g_variant_dup_bytestring_array(pages, NULL);
-    out->headers = child_string(v, 1);
-    if (entities != NULL)
-        out->entities = entities_from_variant(entities);
-    g_clear_pointer(&pages, g_variant_unref);
-    if (entities == NULL)
+/* The next `len` bytes, or FALSE when there are not as many left. */
+static gboolean take(cursor_t *c, guint64 len, const char **data_out)
+{
+    gsize size = 0;
+    const char *data = g_bytes_get_data(c->blob, &size);
+
+    if (len > size - c->at)
+        return FALSE;
+    /* An empty blob may have no data pointer at all. */
+    *data_out = len > 0 ? data + c->at : "";
+    c->at += (gsize)len;
+    return TRUE;
+}
+
+/* Pages of the lengths in the "mat" child (NULL for Nothing), copied out
+ * of the blob as C strings (g_strfreev); FALSE when the blob runs short or
+ * a page holds a NUL byte. */
+static gboolean pages_from_blob(GVariant *tuple, gsize index, cursor_t *c, char ***pages_out)
+{
+    GVariant *lengths = child_maybe(tuple, index);
+    gsize n = 0;
+    const guint64 *len =
+        lengths != NULL ? g_variant_get_fixed_array(lengths, &n, sizeof(guint64)) : NULL;
+    char **pages = lengths != NULL ? g_new0(char *, n + 1) : NULL;
+    gboolean ok = TRUE;
+
+    for (gsize i = 0; ok && i < n; i++) {
+        const char *data = NULL;
+        ok = take(c, len[i], &data) && memchr(data, '\0', (gsize)len[i]) == NULL;
+        if (ok)
+            pages[i] = g_strndup(data, (gsize)len[i]);
+    }
+    g_clear_pointer(&lengths, g_variant_unref);
+    if (ok)
+        *pages_out = pages;
+    else
+        g_strfreev(pages);
+    return ok;
+}
+
+/* The texts as GBytes slices of the blob (no copies), NULL when there are
+ * none (the writer indexes the text itself); FALSE when the blob runs
+ * short. */
+static gboolean texts_from_blob(GVariant *tuple, gsize index, cursor_t *c, GPtrArray **texts_out)
+{
+    GVariant *lengths = g_variant_get_child_value(tuple, index);
+    gsize n = 0;
+    const guint64 *len = g_variant_get_fixed_array(lengths, &n, sizeof(guint64));
+    GPtrArray *texts = n > 0 ? g_ptr_array_new_full((guint)n, (GDestroyNotify)g_bytes_unref) : NULL;
+    gboolean ok = TRUE;
+
+    for (gsize i = 0; ok && i < n; i++) {
+        gsize at = c->at;
+        const char *data = NULL;
+        ok = take(c, len[i], &data);
+        if (ok)
+            g_ptr_array_add(texts, g_bytes_new_from_bytes(c->blob, at, (gsize)len[i]));
+    }
+    g_variant_unref(lengths);
+    if (ok) {
+        *texts_out = texts;
         return TRUE;
-    g_variant_unref(entities);
-    return out->entities != NULL;
+    }
+    if (texts != NULL)
+        g_ptr_array_unref(texts);
+    return FALSE;
+}
+
+/* Fills *out (zeroed); FALSE when the entities are malformed or the
+ * pages and texts are not in the blob. */
+static gboolean prepared_from_variant(GVariant *v, cursor_t *c, arkiv_prepared_t *out)
+{
+    GVariant *entities = child_maybe(v, 2);
+    gboolean ok;
+
+    out->headers = child_string(v, 1);
+    ok = pages_from_blob(v, 0, c, &out->pages) && texts_from_blob(v, 3, c, &out->texts);
+    if (ok && entities != NULL)
+        ok = (out->entities = entities_from_variant(entities)) != NULL;
+    g_clear_pointer(&entities, g_variant_unref);
+    return ok;
 }
 
 /* The state's invariants (prepared_wire.h): prepared exactly when OK, an
  * error exactly when FAILED. */
-static gboolean prep_result_from_variant(GVariant *v, arkiv_prep_result_t *out)
+static gboolean prep_result_from_variant(GVariant *v, cursor_t *c, arkiv_prep_result_t *out)
 {
     guint32 state = child_u32(v, 0);
     GVariant *prepared = child_maybe(v, 1);
@@ -311,30 +431,65 @@ static gboolean prep_result_from_variant(GVariant *v, arkiv_prep_result_t *out)
          (out->error != NULL) == (state == ARKIV_PREP_FAILED);
     out->state = (arkiv_prep_state_t)state;
     if (ok && prepared != NULL)
-        ok = prepared_from_variant(prepared, &out->prepared);
+        ok = prepared_from_variant(prepared, c, &out->prepared);
     g_clear_pointer(&prepared, g_variant_unref);
+    return ok;
+}
+
+/* Splits the reply into its GVariant and the texts after it (new
+ * references); FALSE when the size in front does not fit. */
+static gboolean split_reply(GBytes *bytes, GBytes **variant_out, GBytes **blob_out)
+{
+    gsize size = 0;
+    const guint8 *data = g_bytes_get_data(bytes, &size);
+    guint64 n;
+
+    if (data == NULL || size < sizeof n)
+        return FALSE;
+    memcpy(&n, data, sizeof n);
+    if (n > size - sizeof n)
+        return FALSE;
+    *variant_out = g_bytes_new_from_bytes(bytes, sizeof n, (gsize)n);
+    *blob_out = g_bytes_new_from_bytes(bytes, sizeof n + (gsize)n, size - sizeof n - (gsize)n);
+    return TRUE;
+}
+
+/* Checks and reads the GVariant part, and the pages and texts after it,
+ * which must fill the blob exactly.  The extraction result's own pages
+ * travel in the blob: the GVariant's must be Nothing. */
+static gboolean reply_from_parts(GBytes *variant, GBytes *blob, arkiv_extract_result_t *ex_out,
+                                 arkiv_prep_result_t *prep_out)
+{
+    GVariant *v =
+        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(REPLY_TYPE), variant, FALSE));
+    GVariant *ex = NULL, *prep = NULL;
+    cursor_t c = {blob, 0};
+    gboolean ok = g_variant_is_normal_form(v);
+
+    if (ok) {
+        ex = g_variant_get_child_value(v, 0);
+        prep = g_variant_get_child_value(v, 2);
+        ok = arkiv_extract_result_from_variant(ex, ex_out, NULL) && ex_out->pages == NULL &&
+             pages_from_blob(v, 1, &c, &ex_out->pages) &&
+             prep_result_from_variant(prep, &c, prep_out) && c.at == g_bytes_get_size(blob);
+    }
+    g_clear_pointer(&ex, g_variant_unref);
+    g_clear_pointer(&prep, g_variant_unref);
+    g_variant_unref(v);
     return ok;
 }
 
 gboolean arkiv_worker_reply_deserialise(GBytes *bytes, arkiv_extract_result_t *ex_out,
                                         arkiv_prep_result_t *prep_out, GError **error)
 {
-    GVariant *v =
-        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(REPLY_TYPE), bytes, FALSE));
-    GVariant *ex = NULL, *prep = NULL;
-    gboolean ok = g_variant_is_normal_form(v);
+    GBytes *variant = NULL, *blob = NULL;
+    gboolean ok;
 
     arkiv_extract_result_clear(ex_out);
     arkiv_prep_result_clear(prep_out);
-    if (ok) {
-        ex = g_variant_get_child_value(v, 0);
-        prep = g_variant_get_child_value(v, 1);
-        ok = arkiv_extract_result_from_variant(ex, ex_out, NULL) &&
-             prep_result_from_variant(prep, prep_out);
-    }
-    g_clear_pointer(&ex, g_variant_unref);
-    g_clear_pointer(&prep, g_variant_unref);
-    g_variant_unref(v);
+    ok = split_reply(bytes, &variant, &blob) && reply_from_parts(variant, blob, ex_out, prep_out);
+    g_clear_pointer(&variant, g_bytes_unref);
+    g_clear_pointer(&blob, g_bytes_unref);
     if (ok)
         return TRUE;
     arkiv_extract_result_clear(ex_out);

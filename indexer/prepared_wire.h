@@ -40,7 +40,9 @@ void arkiv_prep_result_clear(arkiv_prep_result_t *r);
  * prepared from it (*prep; NULL stands for state NONE).  *bytes_out is
  * new; the caller unrefs it.  Strings travel as byte strings, so text that
  * is not valid UTF-8 cannot make this fail.  Entity arrays that are NULL
- * travel as empty arrays. */
+ * travel as empty arrays, and so does a NULL prepared.texts (which comes
+ * back NULL).  The bytes are a guint64 size, a GVariant of that size, and
+ * the texts after it. */
 void arkiv_worker_reply_serialise(const arkiv_extract_result_t *ex, const arkiv_prep_result_t *prep,
                                   GBytes **bytes_out);
 

@@ -322,6 +322,36 @@ arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data);
 /* Add the document, or replace the one with the same id. */
 arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc);
 
+/* Indexing text away from the writer. Most of the cost of a document is
+ * indexing its free text, which needs no database: a worker process
+ * indexes it into a detached document and hands the result over as
+ * bytes (a "text part"), and the writer makes the document from them.
+ *
+ * A text generator holds what detached documents index with (stemmer,
+ * stopwords); make one per worker task and share it between documents,
+ * which must not outlive it. Caller frees with arkiv_textgen_free. */
+typedef struct arkiv_textgen arkiv_textgen_t;
+arkiv_status_t arkiv_textgen_new(arkiv_textgen_t **gen_out);
+void arkiv_textgen_free(arkiv_textgen_t *gen);
+/* Detail text of the last failed call on a detached document of `gen`
+ * ("" if none). Owned by gen, valid until the next call. */
+const char *arkiv_textgen_last_error(const arkiv_textgen_t *gen);
+/* A document of no database: it takes arkiv_doc_add_text and
+ * arkiv_doc_set_page only (other calls: ARKIV_STATUS_INVALID_ARGUMENT).
+ * Caller frees with arkiv_doc_free, before gen. */
+arkiv_status_t arkiv_doc_new_detached(arkiv_textgen_t *gen, arkiv_doc_t **doc_out);
+/* The text part of a detached document: *bytes_out is malloc'd (caller
+ * frees with free()), *len_out bytes long. */
+arkiv_status_t arkiv_doc_serialise_text(arkiv_doc_t *doc, char **bytes_out, size_t *len_out);
+/* arkiv_doc_new with the text part of a detached document in it: the same
+ * document as if the detached document's arkiv_doc_add_text and
+ * arkiv_doc_set_page calls had been made on this one. It takes no more
+ * free text; arkiv_doc_set_parent may still be called. Bytes that are not
+ * a text part (garbled, or holding anything text indexing does not make,
+ * such as an id or filter term): ARKIV_STATUS_INVALID_ARGUMENT. */
+arkiv_status_t arkiv_doc_new_from_text(arkiv_db_t *db, const char *id, const void *bytes,
+                                       size_t len, arkiv_doc_t **doc_out);
+
 /* ------------------------------------------------------------------ */
 /* Queries and results */
 

@@ -3,16 +3,51 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+/* What a detached document indexes with (arkiv.h): a worker makes one per
+ * file and shares it between the file's documents, since a stopper is a
+ * set of a few hundred words. */
+struct arkiv_textgen {
+    Xapian::Stem stemmer = arkiv_stemmer();
+    std::unique_ptr<Xapian::Stopper> stopper{arkiv_new_stopper()};
+    std::string error;
+};
 
 struct arkiv_doc {
-    arkiv_db_t *db = nullptr;
+    arkiv_db_t *db = nullptr;       /* nullptr for a detached document */
+    arkiv_textgen_t *gen = nullptr; /* a detached document's, else nullptr */
     std::string id;
-    std::string text;   /* body text kept for snippets */
-    std::string pages;  /* term position where each body page starts */
-    std::string parent; /* meeting id of an item; "" for a meeting */
+    std::string text;       /* body text kept for snippets */
+    std::string pages;      /* term position where each body page starts */
+    std::string parent;     /* meeting id of an item; "" for a meeting */
+    bool from_text = false; /* made by arkiv_doc_new_from_text: no more text */
     Xapian::Document doc;
     Xapian::TermGenerator tg;
 };
+
+/* Where a call on `doc` leaves its message. */
+static std::string &doc_error(arkiv_doc_t *doc)
+{
+    return doc->db ? doc->db->error : doc->gen->error;
+}
+
+/* No spelling here: the writer adds a meeting's words to the spelling data
+ * in one step when it stores the document (add_spelling), from the term
+ * list, rather than word by word while indexing; that is what lets text
+ * be indexed in another process. */
+static void setup_tg(Xapian::TermGenerator &tg, const Xapian::Stem &stemmer,
+                     Xapian::Stopper *stopper, Xapian::Document &doc)
+{
+    tg.set_stemmer(stemmer);
+    /* Stemmed terms get positions too, so a hit on "planen" can say
+     * which page it is on (search.cc, hit_page). */
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
+    tg.set_stopper(stopper);
+    tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+    tg.set_document(doc);
+}
 
 extern "C" arkiv_status_t arkiv_doc_new(arkiv_db_t *db, const char *id, arkiv_doc_t **doc_out)
 {
@@ -26,20 +61,150 @@ extern "C" arkiv_status_t arkiv_doc_new(arkiv_db_t *db, const char *id, arkiv_do
         d->id = id;
         /* The handle's stemmer and stopper: made once per handle, not
          * per document (arkiv-private.h). */
-        d->tg.set_stemmer(db->stemmer);
-        /* Stemmed terms get positions too, so a hit on "planen" can say
-         * which page it is on (search.cc, hit_page). */
-        d->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
-        d->tg.set_stopper(db->stopper.get());
-        d->tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
-        /* Spelling data feeds the "Mente du …" suggestions; it goes to
-         * the lexicon of a sharded index, like synonyms, so that there is
-         * one spelling table whichever shard a word came from. */
-        d->tg.set_database(*db->wdb);
-        d->tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-        d->tg.set_document(d->doc);
+        setup_tg(d->tg, db->stemmer, db->stopper.get(), d->doc);
         d->doc.add_boolean_term(arkiv_id_term(id));
         d->doc.add_value(ARKIV_SLOT_ID, id);
+    } catch (...) {
+        delete d;
+        return arkiv_map_exception(db->error);
+    }
+    *doc_out = d;
+    return ARKIV_STATUS_OK;
+}
+
+extern "C" arkiv_status_t arkiv_textgen_new(arkiv_textgen_t **gen_out)
+{
+    if (!gen_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    *gen_out = nullptr;
+    std::string detail;
+    try {
+        *gen_out = new arkiv_textgen_t;
+    } catch (...) {
+        return arkiv_map_exception(detail);
+    }
+    return ARKIV_STATUS_OK;
+}
+
+extern "C" void arkiv_textgen_free(arkiv_textgen_t *gen)
+{
+    delete gen;
+}
+
+extern "C" const char *arkiv_textgen_last_error(const arkiv_textgen_t *gen)
+{
+    return gen ? gen->error.c_str() : "";
+}
+
+extern "C" arkiv_status_t arkiv_doc_new_detached(arkiv_textgen_t *gen, arkiv_doc_t **doc_out)
+{
+    if (!gen || !doc_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    *doc_out = nullptr;
+    arkiv_doc_t *d = nullptr;
+    try {
+        d = new arkiv_doc_t;
+        d->gen = gen;
+        setup_tg(d->tg, gen->stemmer, gen->stopper.get(), d->doc);
+    } catch (...) {
+        delete d;
+        return arkiv_map_exception(gen->error);
+    }
+    *doc_out = d;
+    return ARKIV_STATUS_OK;
+}
+
+/* The text part is a Xapian document (Document::serialise keeps terms,
+ * wdf, positions and values) holding what arkiv_doc_add_text and
+ * arkiv_doc_set_page made: terms, and the snippet text, page starts and
+ * first page in their value slots, as arkiv_db_replace would store them. */
+extern "C" arkiv_status_t arkiv_doc_serialise_text(arkiv_doc_t *doc, char **bytes_out,
+                                                   size_t *len_out)
+{
+    if (bytes_out)
+        *bytes_out = nullptr;
+    if (!doc || doc->db || !bytes_out || !len_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(doc_error(doc), {
+        Xapian::Document part = doc->doc;
+        if (!doc->text.empty())
+            part.add_value(ARKIV_SLOT_TEXT, doc->text);
+        if (!doc->pages.empty())
+            part.add_value(ARKIV_SLOT_PAGES, doc->pages);
+        std::string bytes = part.serialise();
+        /* The same document (a handle): back as it was, for more text. */
+        if (!doc->text.empty())
+            part.remove_value(ARKIV_SLOT_TEXT);
+        if (!doc->pages.empty())
+            part.remove_value(ARKIV_SLOT_PAGES);
+        char *p = static_cast<char *>(malloc(bytes.size() ? bytes.size() : 1));
+        if (!p)
+            return ARKIV_STATUS_NO_MEMORY;
+        memcpy(p, bytes.data(), bytes.size());
+        *bytes_out = p;
+        *len_out = bytes.size();
+        return ARKIV_STATUS_OK;
+    })
+}
+
+/* Only what text indexing makes: words ("plan"), stems ("Zplan"), title
+ * and decision words with their prefixes ("Splan", "XDplan", "ZSplan"),
+ * and the text value slots. The bytes come from another process that read
+ * an untrusted file; they must not carry an id, a parent link or a filter
+ * term that would tie the document to another one. */
+static bool text_term(const std::string &term)
+{
+    size_t i = term[0] == 'Z' ? 1 : 0;
+    if (term.compare(i, 1, "S") == 0)
+        i += 1;
+    else if (term.compare(i, 2, "XD") == 0)
+        i += 2;
+    return i < term.size() && !(term[i] >= 'A' && term[i] <= 'Z');
+}
+
+static bool text_part(const Xapian::Document &part)
+{
+    if (!part.get_data().empty())
+        return false;
+    for (Xapian::ValueIterator v = part.values_begin(); v != part.values_end(); ++v) {
+        Xapian::valueno slot = v.get_valueno();
+        if (slot != ARKIV_SLOT_TEXT && slot != ARKIV_SLOT_PAGES && slot != ARKIV_SLOT_FIRST_PAGE)
+            return false;
+    }
+    for (Xapian::TermIterator t = part.termlist_begin(); t != part.termlist_end(); ++t)
+        if ((*t).empty() || !text_term(*t))
+            return false;
+    return true;
+}
+
+extern "C" arkiv_status_t arkiv_doc_new_from_text(arkiv_db_t *db, const char *id, const void *bytes,
+                                                  size_t len, arkiv_doc_t **doc_out)
+{
+    if (doc_out)
+        *doc_out = nullptr;
+    if (!db || !db->wdb || !id || !*id || !bytes || !doc_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    arkiv_doc_t *d = nullptr;
+    try {
+        Xapian::Document part =
+            Xapian::Document::unserialise(std::string(static_cast<const char *>(bytes), len));
+        if (!text_part(part)) {
+            db->error = "not a text part";
+            return ARKIV_STATUS_INVALID_ARGUMENT;
+        }
+        d = new arkiv_doc_t;
+        d->db = db;
+        d->id = id;
+        d->from_text = true;
+        d->doc = part;
+        setup_tg(d->tg, db->stemmer, db->stopper.get(), d->doc);
+        d->doc.add_boolean_term(arkiv_id_term(id));
+        d->doc.add_value(ARKIV_SLOT_ID, id);
+    } catch (const Xapian::Error &e) {
+        /* Bytes cut short or garbled on their way. */
+        delete d;
+        db->error = "not a text part: " + e.get_description();
+        return ARKIV_STATUS_INVALID_ARGUMENT;
     } catch (...) {
         delete d;
         return arkiv_map_exception(db->error);
@@ -56,14 +221,14 @@ extern "C" void arkiv_doc_free(arkiv_doc_t *doc)
 extern "C" arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t field,
                                              const char *text)
 {
-    if (!doc || !text)
+    if (!doc || !text || doc->from_text)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     const arkiv_field_def *def = arkiv_field_lookup(field);
     if (!def || def->type != ARKIV_FREE_TEXT) {
-        doc->db->error = "not a free-text field";
+        doc_error(doc) = "not a free-text field";
         return ARKIV_STATUS_INVALID_ARGUMENT;
     }
-    ARKIV_GUARD(doc->db->error, {
+    ARKIV_GUARD(doc_error(doc), {
         if (field == ARKIV_FIELD_BODY) {
             if (!doc->text.empty())
                 doc->text += '\n';
@@ -106,14 +271,14 @@ static void add_facet_value(Xapian::Document &doc, Xapian::valueno slot, const c
 extern "C" arkiv_status_t arkiv_doc_add_term(arkiv_doc_t *doc, arkiv_field_t field,
                                              const char *value)
 {
-    if (!doc || !value)
+    if (!doc || !doc->db || !value)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     const arkiv_field_def *def = arkiv_field_lookup(field);
     if (!def || def->type != ARKIV_BOOLEAN) {
-        doc->db->error = "not a boolean field";
+        doc_error(doc) = "not a boolean field";
         return ARKIV_STATUS_INVALID_ARGUMENT;
     }
-    ARKIV_GUARD(doc->db->error, {
+    ARKIV_GUARD(doc_error(doc), {
         doc->doc.add_boolean_term(arkiv_boolean_term(*def, value));
         if (def->facet_slot != ARKIV_NO_SLOT)
             add_facet_value(doc->doc, def->facet_slot, value);
@@ -123,9 +288,10 @@ extern "C" arkiv_status_t arkiv_doc_add_term(arkiv_doc_t *doc, arkiv_field_t fie
 
 extern "C" arkiv_status_t arkiv_doc_set_date(arkiv_doc_t *doc, int year, int month, int day)
 {
-    if (!doc || year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31)
+    if (!doc || !doc->db || year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+        day > 31)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(doc->db->error, {
+    ARKIV_GUARD(doc_error(doc), {
         char ymd[16], y[8];
         snprintf(ymd, sizeof ymd, "%04d%02d%02d", year, month, day);
         snprintf(y, sizeof y, "%04d", year);
@@ -149,9 +315,9 @@ static void add_path_terms(Xapian::Document &doc, const std::string &path)
 
 extern "C" arkiv_status_t arkiv_doc_set_file(arkiv_doc_t *doc, const arkiv_file_info_t *info)
 {
-    if (!doc || !info || !info->path || !*info->path)
+    if (!doc || !doc->db || !info || !info->path || !*info->path)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(doc->db->error, {
+    ARKIV_GUARD(doc_error(doc), {
         doc->doc.add_value(ARKIV_SLOT_PATH, info->path);
         doc->doc.add_value(ARKIV_SLOT_SIZE, std::to_string(info->size));
         doc->doc.add_value(ARKIV_SLOT_MTIME, std::to_string(info->mtime));
@@ -166,9 +332,9 @@ extern "C" arkiv_status_t arkiv_doc_set_file(arkiv_doc_t *doc, const arkiv_file_
 
 extern "C" arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data)
 {
-    if (!doc || !data)
+    if (!doc || !doc->db || !data)
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(doc->db->error, {
+    ARKIV_GUARD(doc_error(doc), {
         doc->doc.set_data(data);
         return ARKIV_STATUS_OK;
     })
@@ -176,14 +342,17 @@ extern "C" arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data)
 
 extern "C" arkiv_status_t arkiv_doc_set_parent(arkiv_doc_t *doc, const char *parent_id)
 {
-    if (!doc || !parent_id || !*parent_id || doc->id == parent_id || doc->tg.get_termpos() != 0)
+    /* After text, the caller may already have relied on the document being
+     * a meeting; a document made from a text part had its text indexed
+     * elsewhere, and its parent comes after that by necessity. */
+    if (!doc || !doc->db || !parent_id || !*parent_id || doc->id == parent_id ||
+        (doc->tg.get_termpos() != 0 && !doc->from_text))
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(doc->db->error, {
-        doc->parent = parent_id;
+    ARKIV_GUARD(doc_error(doc), {
         /* An item's text is part of its meeting's, whose words already
          * went into the spelling data: counting them twice would skew the
-         * suggestions and cost the writer time. */
-        doc->tg.set_flags(Xapian::TermGenerator::flags(0));
+         * suggestions and cost the writer time (add_spelling). */
+        doc->parent = parent_id;
         return ARKIV_STATUS_OK;
     })
 }
@@ -192,7 +361,7 @@ extern "C" arkiv_status_t arkiv_doc_set_page(arkiv_doc_t *doc, unsigned page)
 {
     if (!doc || page == 0 || !doc->pages.empty())
         return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(doc->db->error, {
+    ARKIV_GUARD(doc_error(doc), {
         doc->doc.add_value(ARKIV_SLOT_FIRST_PAGE, std::to_string(page));
         return ARKIV_STATUS_OK;
     })
@@ -218,6 +387,21 @@ static void link_document(Xapian::WritableDatabase &wdb, arkiv_doc_t *doc)
     doc->doc.add_value(ARKIV_SLOT_FACETS, arkiv_facet_key(doc->doc, meeting));
 }
 
+/* A meeting's words go to the spelling data (the "Mente du …"
+ * suggestions), as many times as the text has them: its unprefixed terms
+ * with their wdf, which count exactly the words the TermGenerator indexed
+ * unprefixed (body, title, council expansion). Prefixes are capitals,
+ * words are lowercase. Spelling goes to the lexicon of a sharded index,
+ * like synonyms, so there is one table whichever shard a word came from. */
+static void add_spelling(Xapian::WritableDatabase &wdb, const Xapian::Document &doc)
+{
+    for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string &term = *t;
+        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && t.get_wdf() > 0)
+            wdb.add_spelling(term, t.get_wdf());
+    }
+}
+
 extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
 {
     if (!db || !db->wdb || !doc || doc->db != db)
@@ -228,6 +412,8 @@ extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
         if (!doc->pages.empty())
             doc->doc.add_value(ARKIV_SLOT_PAGES, doc->pages);
         arkiv_expand_councils(db, doc->doc, doc->tg);
+        if (doc->parent.empty())
+            add_spelling(*db->wdb, doc->doc);
         /* A meeting and its items share a shard (shards.cc). */
         Xapian::WritableDatabase &home =
             arkiv_home_shard(db, doc->parent.empty() ? doc->id : doc->parent);

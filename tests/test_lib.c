@@ -1283,6 +1283,88 @@ START_TEST(test_item_pages)
 }
 END_TEST
 
+/* Text indexed in a detached document (a worker's) and stored by the
+ * writer from its bytes: pages, phrases across pages, prefixed fields and
+ * spelling as if indexed in place; bytes that are no text part refused. */
+static arkiv_doc_t *from_part(arkiv_db_t *db, arkiv_textgen_t *gen, const char *id, unsigned page,
+                              const char *title, const char *const *bodies)
+{
+    arkiv_doc_t *d = NULL, *doc = NULL;
+    char *bytes = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(arkiv_doc_new_detached(gen, &d), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(d, ARKIV_FIELD_KIND, "referat"),
+                     ARKIV_STATUS_INVALID_ARGUMENT);
+    if (page)
+        ck_assert_int_eq(arkiv_doc_set_page(d, page), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_text(d, ARKIV_FIELD_TITLE, title), ARKIV_STATUS_OK);
+    for (const char *const *b = bodies; *b; b++)
+        ck_assert_int_eq(arkiv_doc_add_text(d, ARKIV_FIELD_BODY, *b), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_serialise_text(d, &bytes, &len), ARKIV_STATUS_OK);
+    arkiv_doc_free(d);
+    ck_assert_int_eq(arkiv_doc_new_from_text(db, id, bytes, len / 2, &doc),
+                     ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_new_from_text(db, id, bytes, len, &doc), ARKIV_STATUS_OK);
+    free(bytes);
+    ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "mer"),
+                     ARKIV_STATUS_INVALID_ARGUMENT);
+    return doc;
+}
+
+START_TEST(test_text_parts)
+{
+    arkiv_db_t *db = open_w();
+    arkiv_textgen_t *gen = NULL;
+    ck_assert_int_eq(arkiv_textgen_new(&gen), ARKIV_STATUS_OK);
+    static const char *const meeting[] = {"alfa side en palliativ", "beta side to helsehuset",
+                                          "gamma side tre", NULL};
+    static const char *const item[] = {"første del om kvalitet", "andre del om omsorgsplan", NULL};
+    arkiv_doc_t *doc = from_part(db, gen, "m", 0, "Møte", meeting);
+    ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_OK);
+    arkiv_doc_free(doc);
+    doc = from_part(db, gen, "m:1", 3, "Sak 1", item);
+    ck_assert_int_eq(arkiv_doc_set_parent(doc, "m"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_OK);
+    arkiv_doc_free(doc);
+    arkiv_textgen_free(gen);
+    doc = NULL;
+    ck_assert_int_eq(arkiv_doc_new_from_text(db, "x", "not a document", 14, &doc),
+                     ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
+    arkiv_db_free(db);
+
+    db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    o.collapse = 0;
+    struct {
+        const char *q, *id;
+        unsigned page;
+    } want[] = {{"omsorgsplan", "m:1", 4},           {"kvalitet", "m:1", 3}, {"gamma", "m", 3},
+                {"\"to helsehuset gamma\"", "m", 2}, {"title:møte", "m", 0}, {"helsehus", "m", 2}};
+    for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+        arkiv_results_t *r = search_with(db, want[i].q, &o);
+        ck_assert_msg(arkiv_results_count(r) == 1, "%s: %zu hits", want[i].q,
+                      arkiv_results_count(r));
+        arkiv_hit_t h;
+        ck_assert_int_eq(arkiv_results_get(r, 0, &h), ARKIV_STATUS_OK);
+        ck_assert_str_eq(h.id, want[i].id);
+        ck_assert_msg(!want[i].page || h.page == want[i].page, "%s: page %u, want %u", want[i].q,
+                      h.page, want[i].page);
+        arkiv_results_free(r);
+    }
+    /* The meeting's words are spelling data, the item's are not. */
+    arkiv_results_t *r = search_with(db, "palliatv", &o);
+    ck_assert_str_eq(arkiv_results_suggestion(r), "palliativ");
+    arkiv_results_free(r);
+    r = search_with(db, "kvalitat", &o);
+    ck_assert_str_eq(arkiv_results_suggestion(r), "");
+    arkiv_results_free(r);
+    arkiv_db_free(db);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- */
 /* Sharded indexes (docs/scaling.md): these run in the "sharded" case,
  * where open_w() makes three shards. */
@@ -1312,6 +1394,82 @@ static void describe_results(GString *out, const arkiv_results_t *r)
         }
     }
 }
+
+/* Each count of facet `name` in r is at most its count in `whole`. */
+static void facets_at_most(const arkiv_results_t *r, const arkiv_results_t *whole, const char *name)
+{
+    const arkiv_facets_t *f = NULL;
+    ck_assert_int_eq(arkiv_results_facets(r, name, &f), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < arkiv_facets_count(f); i++) {
+        const char *v;
+        unsigned c;
+        ck_assert_int_eq(arkiv_facets_get(f, i, &v, &c), ARKIV_STATUS_OK);
+        ck_assert_uint_le(c, facet_count(whole, name, v));
+    }
+}
+
+/* check_at_least (what the search answers use): the same hits and
+ * collapse counts as looking at the whole match; a total and facets that
+ * say when they are not exact, with counts that are lower bounds. */
+START_TEST(test_search_bounded)
+{
+    put_docs(joint, G_N_ELEMENTS(joint));
+    arkiv_db_t *db = open_r();
+    static const arkiv_sort_t sorts[] = {ARKIV_SORT_RELEVANCE, ARKIV_SORT_DATE_ASC,
+                                         ARKIV_SORT_DATE_DESC};
+    static const char *const queries[] = {"", "helsehus", "helsehus OR ingenting"};
+    int approximate = 0;
+    for (size_t s = 0; s < G_N_ELEMENTS(sorts); s++)
+        for (size_t q = 0; q < G_N_ELEMENTS(queries); q++) {
+            arkiv_search_options_t o;
+            arkiv_search_options_init(&o);
+            o.sort = sorts[s];
+            o.limit = 1;
+            arkiv_results_t *whole = search_with(db, queries[q], &o);
+            ck_assert(arkiv_results_total_exact(whole) && arkiv_results_facets_exact(whole));
+            GString *want = g_string_new(""), *got = g_string_new("");
+            describe_results(want, whole);
+            /* Room for the whole match, or a match small enough: exact. */
+            o.check_at_least = 100;
+            arkiv_results_t *r = search_with(db, queries[q], &o);
+            describe_results(got, r);
+            ck_assert_str_eq(got->str, want->str);
+            ck_assert(arkiv_results_facets_exact(r));
+            arkiv_results_free(r);
+            o.check_at_least = 1;
+            o.exact_up_to = 100;
+            r = search_with(db, queries[q], &o);
+            g_string_truncate(got, 0);
+            describe_results(got, r);
+            ck_assert_str_eq(got->str, want->str);
+            arkiv_results_free(r);
+            /* Xapian may stop after one match. */
+            o.exact_up_to = 0;
+            r = search_with(db, queries[q], &o);
+            arkiv_hit_t a, b;
+            ck_assert_uint_eq(arkiv_results_count(r), 1);
+            ck_assert_int_eq(arkiv_results_get(r, 0, &a), ARKIV_STATUS_OK);
+            ck_assert_int_eq(arkiv_results_get(whole, 0, &b), ARKIV_STATUS_OK);
+            ck_assert_str_eq(a.id, b.id);
+            ck_assert_uint_eq(a.collapsed, b.collapsed);
+            for (const char *const *name = arkiv_facet_names(); *name; name++)
+                facets_at_most(r, whole, *name);
+            if (arkiv_results_facets_exact(r)) {
+                ck_assert_uint_eq(arkiv_results_total(r), arkiv_results_total(whole));
+            } else {
+                approximate++;
+                /* A meeting has one year: the sum is the meetings seen. */
+                ck_assert_uint_le(facet_sum(r, "year"), arkiv_results_total(r));
+            }
+            arkiv_results_free(r);
+            arkiv_results_free(whole);
+            g_string_free(want, TRUE);
+            g_string_free(got, TRUE);
+        }
+    ck_assert_int_gt(approximate, 0);
+    arkiv_db_free(db);
+}
+END_TEST
 
 static const char *const compare_queries[] = {"",
                                               "budsjett",
@@ -1745,6 +1903,53 @@ START_TEST(test_remote_shard_stops)
 }
 END_TEST
 
+/* The wildcards of one query share ARKIV_MAX_WILDCARD_TOTAL (2000) terms
+ * (lib/query-private.h): one gets its 1000 most frequent, each of three
+ * 666, each of forty 50, so a query of many wildcards costs what two do.
+ * Every document holds one word of its own, so matches count terms. */
+START_TEST(test_wildcard_budget)
+{
+    arkiv_db_t *w = open_w();
+    for (unsigned i = 0; i < 1200; i++) {
+        char id[17], word[16];
+        snprintf(id, sizeof id, "%016x", i);
+        snprintf(word, sizeof word, "wild%04u", i);
+        arkiv_doc_t *d = NULL;
+        ck_assert_int_eq(arkiv_doc_new(w, id, &d), ARKIV_STATUS_OK);
+        ck_assert_int_eq(arkiv_doc_add_text(d, ARKIV_FIELD_BODY, word), ARKIV_STATUS_OK);
+        ck_assert_int_eq(arkiv_db_replace(w, d), ARKIV_STATUS_OK);
+        arkiv_doc_free(d);
+    }
+    ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+    arkiv_db_t *db = open_r();
+    GString *forty = g_string_new("wild*");
+    for (int i = 1; i < 40; i++)
+        g_string_append(forty, " OR wild*");
+    const struct {
+        const char *q;
+        unsigned total;
+    } cases[] = {{"wild*", 1000},
+                 {"wild* OR wild*", 1000},
+                 {"wild* OR wild* OR wild*", 666},
+                 {forty->str, 50}};
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o); /* facets on: the total is exact */
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        arkiv_query_t *q = NULL;
+        arkiv_results_t *r = NULL;
+        ck_assert_int_eq(arkiv_query_parse(db, cases[i].q, &q), ARKIV_STATUS_OK);
+        ck_assert_int_eq(arkiv_db_search(db, q, &o, &r), ARKIV_STATUS_OK);
+        ck_assert_msg(arkiv_results_total(r) == cases[i].total, "%.30s: %u matches, not %u",
+                      cases[i].q, arkiv_results_total(r), cases[i].total);
+        arkiv_results_free(r);
+        arkiv_query_free(q);
+    }
+    g_string_free(forty, TRUE);
+    arkiv_db_free(db);
+}
+END_TEST
+
 static void add_shard_tests(TCase *tc)
 {
     tcase_add_test(tc, test_shards_give_the_same_answers);
@@ -1772,6 +1977,7 @@ static void add_common_tests(TCase *tc)
     tcase_add_test(tc, test_collapse_one_hit_per_meeting);
     tcase_add_test(tc, test_replacing_meeting_drops_its_items);
     tcase_add_test(tc, test_facets_count_meetings);
+    tcase_add_test(tc, test_search_bounded);
     tcase_add_test(tc, test_facet_default_limits);
     tcase_add_test(tc, test_council_names_in_queries);
     tcase_add_test(tc, test_council_free_text_expansion);
@@ -1782,6 +1988,8 @@ static void add_common_tests(TCase *tc)
     tcase_add_test(tc, test_get_data);
     tcase_add_test(tc, test_field_values);
     tcase_add_test(tc, test_item_pages);
+    tcase_add_test(tc, test_text_parts);
+    tcase_add_test(tc, test_wildcard_budget);
 }
 
 static Suite *lib_suite(void)
