@@ -85,13 +85,17 @@ static std::string unescape_snippet(const std::string &in, const std::string &hs
     return out;
 }
 
-/* Not SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every word
- * of the text (a B-tree read each, a network round trip each on a
- * remote shard), which made snippets most of a search's cost on long
- * minutes. SNIPPET_EXHAUSTIVE stays: without it Xapian stops at the
- * first snippet it deems good enough, and which one that is differed
- * between one database and its shards (tests/test_shards.sh). */
-static const unsigned snippet_flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+/* Both flags keep the snippet the same whatever the layout (one
+ * database, local or remote shards; tests/test_shards.sh). Without
+ * SNIPPET_BACKGROUND_MODEL Xapian ranks a text's words by the query
+ * terms' maximum weight, which each shard bounds by its own statistics,
+ * so one database and its shards picked different passages. The model
+ * looks up the frequency of the text's words (a B-tree read each): the
+ * price of answers that do not depend on the layout. Without
+ * SNIPPET_EXHAUSTIVE Xapian stops at the first passage it deems good
+ * enough, which differed the same way. */
+static const unsigned snippet_flags =
+    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
 
 static std::string make_snippet(const Xapian::MSet &mset, const Xapian::Document &doc,
                                 const Xapian::Stem &stemmer, const arkiv_search_options_t &o)
