@@ -263,6 +263,20 @@ void arkiv_close_parts(arkiv_db_t *db) noexcept;
 /* The writable database that holds (or will hold) the meeting `meeting_id`
  * and its items: the plain index, or the shard its hash picks. */
 Xapian::WritableDatabase &arkiv_home_shard(arkiv_db_t *db, const std::string &meeting_id);
+/* writelock.cc: makes the index directory `path` when missing and takes
+ * the writer's lock in it, waiting up to wait_s seconds; *fd_out is the
+ * lock's descriptor (the handle closes it), -1 for a path that is a file
+ * (a stub). ARKIV_STATUS_LOCKED with the holder's pid in `detail`. */
+arkiv_status_t arkiv_lock_index(const std::string &path, unsigned wait_s, int *fd_out,
+                                std::string &detail);
+/* writelock.cc: removes the tables of an index creation that never
+ * finished (no version file); call holding the lock. */
+void arkiv_clear_unfinished_create(const std::string &path);
+/* commitroom.cc: before a commit, throws Xapian::DatabaseError (ENOSPC)
+ * when the disk lacks room for it; returns the index's size in bytes,
+ * for arkiv_note_growth after the commit. */
+uint64_t arkiv_commit_room(const arkiv_db_t *db);
+void arkiv_note_growth(arkiv_db_t *db, uint64_t before);
 /* database.cc: deletes `id` and its items from whichever database holds
  * them; false if there was no such document. */
 bool arkiv_delete_with_items(arkiv_db_t *db, const std::string &id);
