@@ -77,8 +77,12 @@ arkiv_status_t arkiv_answer_attendance(arkiv_db_t *db, const arkiv_knowledge_t *
  * Plain words are also tried as a phrase and a project name
  * ("hjem til hjem" -> "\"hjem til hjem\" OR project:\"hjem til hjem\""),
  * and case:X also finds documents that refer to X (ref:X). Within a
- * meeting the best matching agenda item is the event. */
-arkiv_status_t arkiv_answer_trace(arkiv_db_t *db, const char *query, JsonNode **out, char **error);
+ * meeting the best matching agenda item is the event. It follows the
+ * max_docs best-matching documents (0: ARKIV_TRACE_MAX_DOCS), so a broad
+ * query costs a bounded time; "complete" is false when there were more. */
+enum { ARKIV_TRACE_MAX_DOCS = 2000 };
+arkiv_status_t arkiv_answer_trace(arkiv_db_t *db, const char *query, unsigned max_docs,
+                                  JsonNode **out, char **error);
 
 /* decisions: agenda items with a decision that match the query:
  * {"query", "total", "sort", "decisions": [{"id", "meeting", "path",

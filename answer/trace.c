@@ -101,13 +101,25 @@ static JsonArray *events(const arkiv_results_t *r)
     return a;
 }
 
+typedef struct {
+    const char *query;
+    unsigned max_docs;
+} trace_args_t;
+
+/* A trace reads and snippets every document it follows, so a broad
+ * query ("k*" over years of minutes) would cost time without bound and
+ * pass the web's CPU limit: it follows the best-matching documents up to
+ * max_docs, and says when it stopped there. */
 static arkiv_status_t build(arkiv_db_t *db, const void *args, JsonNode **out, char **error)
 {
-    const char *query = args;
+    const trace_args_t *t = args;
+    const char *query = t->query;
     arkiv_search_options_t o;
     arkiv_results_t *r = NULL;
     char *wide = ans_trace_query(query);
     arkiv_status_t st = ans_all_options(db, &o, error);
+    if (st == ARKIV_STATUS_OK && o.limit > t->max_docs)
+        o.limit = t->max_docs;
     if (st == ARKIV_STATUS_OK)
         st = ans_search(db, wide, &o, &r, error);
     g_free(wide);
@@ -116,12 +128,17 @@ static arkiv_status_t build(arkiv_db_t *db, const void *args, JsonNode **out, ch
     JsonObject *a = ans_new();
     json_object_set_string_member(a, "query", query);
     json_object_set_array_member(a, "events", events(r));
+    /* Fewer hits than asked for: every matching document was followed. */
+    json_object_set_boolean_member(
+        a, "complete", arkiv_results_count(r) < o.limit || arkiv_results_total(r) <= o.limit);
     arkiv_results_free(r);
     *out = ans_node(a);
     return ARKIV_STATUS_OK;
 }
 
-arkiv_status_t arkiv_answer_trace(arkiv_db_t *db, const char *query, JsonNode **out, char **error)
+arkiv_status_t arkiv_answer_trace(arkiv_db_t *db, const char *query, unsigned max_docs,
+                                  JsonNode **out, char **error)
 {
-    return ans_run(db, build, query ? query : "", out, error);
+    trace_args_t t = {query ? query : "", max_docs ? max_docs : ARKIV_TRACE_MAX_DOCS};
+    return ans_run(db, build, &t, out, error);
 }

@@ -12,18 +12,20 @@
 typedef struct {
     char *db;
     gboolean json, csv;
+    gint limit;
     char **words;
 } trace_args_t;
 
 typedef struct {
     const char *query;
     arkiv_out_t out;
+    unsigned limit;
 } trace_run_t;
 
 static arkiv_status_t answer(arkiv_db_t *db, const void *user, JsonNode **out, char **error)
 {
     const trace_run_t *s = user;
-    return arkiv_answer_trace(db, s->query, out, error);
+    return arkiv_answer_trace(db, s->query, s->limit, out, error);
 }
 
 static char *councils_text(JsonArray *cs, const arkiv_text_councils_t *names)
@@ -72,6 +74,8 @@ static void print_text(JsonObject *a)
         printf("\n");
     }
     arkiv_text_councils_free(names);
+    if (json_object_has_member(a, "complete") && !json_object_get_boolean_member(a, "complete"))
+        printf("Only the best-matching documents were followed: narrow the query to see all.\n");
 }
 
 static void print_csv(JsonObject *a)
@@ -110,6 +114,8 @@ static GOptionContext *make_context(trace_args_t *a)
          "Index location (default $ARKIV_DB or ./arkiv.db)", "PATH"},
         {"json", 0, 0, G_OPTION_ARG_NONE, &a->json, "Print the events as JSON", NULL},
         {"csv", 0, 0, G_OPTION_ARG_NONE, &a->csv, "Print the events as CSV", NULL},
+        {"limit", 'n', 0, G_OPTION_ARG_INT, &a->limit,
+         "Follow at most the N best-matching documents (default 2000)", "N"},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->words, NULL, "QUERY..."},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *ctx = g_option_context_new(NULL);
@@ -136,10 +142,12 @@ int arkiv_cmd_trace(int argc, char **argv)
     char *query = NULL;
     if (!arkiv_cli_parse(ctx, &argc, &argv) || !arkiv_cli_out_mode("trace", a.json, a.csv, &out)) {
         /* message printed */
+    } else if (a.limit < 0) {
+        fprintf(stderr, "arkiv trace: --limit must not be negative\n");
     } else if (!*g_strstrip(query = arkiv_cli_join(a.words))) {
         fprintf(stderr, "arkiv trace: no QUERY given\nTry 'arkiv trace --help'.\n");
     } else {
-        trace_run_t s = {query, out};
+        trace_run_t s = {query, out, a.limit > 0 ? (unsigned)a.limit : 0};
         arkiv_cli_answer_t how = {answer, print};
         rc = arkiv_cli_run_answer("trace", a.db, &how, &s);
     }

@@ -400,6 +400,28 @@ START_TEST(test_trace_case_follows_references)
 }
 END_TEST
 
+/* A trace follows the best-matching documents up to --limit (default
+ * 2000) and says when there were more; the events it keeps are the
+ * meetings of those documents, still oldest first. */
+START_TEST(test_trace_bound)
+{
+    JsonNode *n = answer("trace", "HARMONI", NULL, NULL);
+    ck_assert(json_object_get_boolean_member(root(n), "complete"));
+    json_node_unref(n);
+    n = answer("trace", "--limit", "3", "HARMONI");
+    JsonArray *ev = arr(root(n), "events");
+    ck_assert(!json_object_get_boolean_member(root(n), "complete"));
+    ck_assert_uint_ge(json_array_get_length(ev), 1);
+    ck_assert_uint_le(json_array_get_length(ev), 3);
+    assert_dates_ascending(ev);
+    json_node_unref(n);
+    run_result r = run_cmd("trace", "--limit", "3", "HARMONI", NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "narrow the query"));
+    run_free(&r);
+}
+END_TEST
+
 /* ---- decisions ---- */
 
 START_TEST(test_decisions)
@@ -741,6 +763,7 @@ static Suite *answers_suite(gboolean with_seeds)
     tcase_add_test(tc, test_attendance_ambiguous_and_unknown);
     tcase_add_test(tc, test_trace_project_across_councils);
     tcase_add_test(tc, test_trace_case_follows_references);
+    tcase_add_test(tc, test_trace_bound);
     tcase_add_test(tc, test_decisions);
     tcase_add_test(tc, test_search_facets_add_up);
     tcase_add_test(tc, test_search_collapse);

@@ -36,6 +36,10 @@ static const label_t labels[] = {
     [T_FILTERS] = {"Avgrens", "Refine"},
     [T_FACETS_SAMPLE] = {"Tallene gjelder de første treffene søket så på (derfor «+»).",
                          "Counts cover the first matches the search looked at (hence \"+\")."},
+    [T_TRACE_PARTIAL] =
+        {"Bare de best treffende dokumentene er fulgt: avgrens søket for å se alle.",
+         "Only the best-matching documents were followed: narrow the query to see "
+         "all."},
     [T_REMOVE_FILTER] = {"fjern", "remove"},
     [T_FACET_COUNCIL] = {"Utvalg", "Council"},
     [T_FACET_YEAR] = {"År", "Year"},

@@ -25,6 +25,7 @@ typedef enum {
     T_PAGE,
     T_FILTERS,
     T_FACETS_SAMPLE, /* the facet counts cover the first matches only */
+    T_TRACE_PARTIAL, /* a trace followed the best-matching documents only */
     T_REMOVE_FILTER,
     T_FACET_COUNCIL,
     T_FACET_YEAR,

@@ -113,7 +113,7 @@ static void trace_page(web_ctx_t *ctx, const char *query, const char *heading, c
     }
     JsonNode *ans = NULL;
     char *error = NULL;
-    arkiv_status_t st = arkiv_answer_trace(ctx->db, query, &ans, &error);
+    arkiv_status_t st = arkiv_answer_trace(ctx->db, query, 0, &ans, &error);
     if (st != ARKIV_STATUS_OK) {
         web_page_answer_error(ctx, st, error);
     } else if (web_wants_json(ctx)) {
@@ -125,7 +125,14 @@ static void trace_page(web_ctx_t *ctx, const char *query, const char *heading, c
         web_html_text(o, heading);
         g_string_append(o, "</h1>\n");
         trace_form(ctx, shown);
-        timeline(ctx, arkiv_json_array(arkiv_json_root(ans), "events"));
+        JsonObject *a = arkiv_json_root(ans);
+        if (json_object_has_member(a, "complete") &&
+            !json_object_get_boolean_member(a, "complete")) {
+            g_string_append(o, "<p class=\"notice\" role=\"status\">");
+            web_html_text(o, web_label(ctx, T_TRACE_PARTIAL));
+            g_string_append(o, "</p>\n");
+        }
+        timeline(ctx, arkiv_json_array(a, "events"));
         web_layout_end(ctx);
     }
     if (ans)
