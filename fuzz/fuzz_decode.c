@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "fuzz_common.h"
 #include "fold.h"
 #include "normalise.h"
 
@@ -18,21 +19,13 @@
  * only slows the fuzzer down. */
 #define FUZZ_MAX_INPUT (64 * 1024)
 
-static void must(gboolean cond, const char *what)
-{
-    if (!cond) {
-        fprintf(stderr, "fuzz_decode: %s\n", what);
-        abort();
-    }
-}
-
 static void fold_words(const char *text)
 {
     char **words = g_strsplit_set(text, " \n", 64);
     for (char **w = words; *w; w++) {
         char *f = arkiv_fold(*w);
         char **v = arkiv_fold_variants(*w);
-        must(f && v && g_utf8_validate(f, -1, NULL), "fold failed on valid UTF-8");
+        fuzz_must(f && v && g_utf8_validate(f, -1, NULL), "fold failed on valid UTF-8");
         g_free(f);
         g_strfreev(v);
     }
@@ -43,10 +36,10 @@ static void fold_words(const char *text)
 static void check_page(const char *text)
 {
     char *once = NULL, *twice = NULL;
-    must(arkiv_normalise_page(text, &once) == ARKIV_NORM_OK, "normalise_page failed");
-    must(g_utf8_validate(once, -1, NULL), "normalise_page gave invalid UTF-8");
-    must(arkiv_normalise_page(once, &twice) == ARKIV_NORM_OK, "second normalise_page failed");
-    must(strcmp(once, twice) == 0, "normalise_page is not idempotent");
+    fuzz_must(arkiv_normalise_page(text, &once) == ARKIV_NORM_OK, "normalise_page failed");
+    fuzz_must(g_utf8_validate(once, -1, NULL), "normalise_page gave invalid UTF-8");
+    fuzz_must(arkiv_normalise_page(once, &twice) == ARKIV_NORM_OK, "second normalise_page failed");
+    fuzz_must(strcmp(once, twice) == 0, "normalise_page is not idempotent");
     fold_words(once);
     g_free(once);
     g_free(twice);
@@ -58,12 +51,12 @@ static void check_pages(const char *text)
     char **pages = g_strsplit(text, "\f", 32);
     char **out = NULL, *headers = NULL;
     guint n = g_strv_length(pages);
-    must(arkiv_normalise_pages((const char *const *)pages, n, &out, &headers) == ARKIV_NORM_OK,
-         "normalise_pages failed");
-    must(g_strv_length(out) == n, "normalise_pages lost pages");
+    fuzz_must(arkiv_normalise_pages((const char *const *)pages, n, &out, &headers) == ARKIV_NORM_OK,
+              "normalise_pages failed");
+    fuzz_must(g_strv_length(out) == n, "normalise_pages lost pages");
     for (guint i = 0; i < n; i++)
-        must(g_utf8_validate(out[i], -1, NULL), "normalise_pages gave invalid UTF-8");
-    must(g_utf8_validate(headers, -1, NULL), "headers not UTF-8");
+        fuzz_must(g_utf8_validate(out[i], -1, NULL), "normalise_pages gave invalid UTF-8");
+    fuzz_must(g_utf8_validate(headers, -1, NULL), "headers not UTF-8");
     g_strfreev(out);
     g_free(headers);
     g_strfreev(pages);
@@ -76,16 +69,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = NULL;
     const char *enc = NULL;
     arkiv_decode_status_t st = arkiv_decode_text((const char *)data, size, &text, &enc);
-    must(st != ARKIV_DECODE_ERROR, "decoding failed");
-    must(text && enc && g_utf8_validate(text, -1, NULL), "decoded text is not UTF-8");
-    must(!strchr(text, '\r'), "a CR survived decoding");
+    fuzz_must(st != ARKIV_DECODE_ERROR, "decoding failed");
+    fuzz_must(text && enc && g_utf8_validate(text, -1, NULL), "decoded text is not UTF-8");
+    fuzz_must(!strchr(text, '\r'), "a CR survived decoding");
     /* normalise.h refuses invalid UTF-8 rather than crash on it. */
     char *bad = NULL;
     if (!g_utf8_validate((const char *)data, (gssize)size, NULL)) {
         char *raw = g_strndup((const char *)data, size);
         if (!g_utf8_validate(raw, -1, NULL))
-            must(arkiv_normalise_page(raw, &bad) == ARKIV_NORM_INVALID && !bad,
-                 "invalid UTF-8 accepted");
+            fuzz_must(arkiv_normalise_page(raw, &bad) == ARKIV_NORM_INVALID && !bad,
+                      "invalid UTF-8 accepted");
         g_free(raw);
     }
     check_page(text);

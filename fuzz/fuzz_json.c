@@ -15,6 +15,7 @@
 
 #include "answer_json.h"
 #include "decode.h"
+#include "fuzz_common.h"
 #include "entities_json.h"
 #include "normalise.h"
 #include "tagger.h"
@@ -24,25 +25,11 @@
 static arkiv_knowledge_t *knowledge;
 static arkiv_tagger_t *tagger;
 
-static void must(gboolean cond, const char *what)
-{
-    if (!cond) {
-        fprintf(stderr, "fuzz_json: %s\n", what);
-        abort();
-    }
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    GError *err = NULL;
-    const char *dir = getenv("ARKIV_DATA") ? getenv("ARKIV_DATA") : "data";
-    if (!arkiv_knowledge_load(dir, &knowledge, &err) ||
-        !arkiv_tagger_new(knowledge, &tagger, &err)) {
-        fprintf(stderr, "fuzz_json: %s\n", err ? err->message : "no knowledge");
-        exit(1);
-    }
+    fuzz_load_tagger(&knowledge, &tagger);
     return 0;
 }
 
@@ -89,14 +76,14 @@ static arkiv_entities_t *entities_from(const char *data, size_t size)
 static void same_str(JsonObject *o, const char *name, const char *want)
 {
     const char *got = arkiv_json_str(o, name);
-    must(g_strcmp0(got, want) == 0, name);
+    fuzz_must(g_strcmp0(got, want) == 0, name);
 }
 
 static void same_strings(JsonArray *a, const GPtrArray *want, const char *what)
 {
-    must(arkiv_json_array_len(a) == want->len, what);
+    fuzz_must(arkiv_json_array_len(a) == want->len, what);
     for (guint i = 0; i < want->len; i++)
-        must(g_strcmp0(arkiv_json_array_str(a, i), want->pdata[i]) == 0, what);
+        fuzz_must(g_strcmp0(arkiv_json_array_str(a, i), want->pdata[i]) == 0, what);
 }
 
 /* Write, print, parse back, compare. */
@@ -112,16 +99,16 @@ static void round_trip(const arkiv_entities_t *e)
     JsonNode *back = json_from_string(text, &err);
     if (!back)
         fprintf(stderr, "fuzz_json: %s\n%s\n", err ? err->message : "", text);
-    must(back != NULL, "the JSON written does not parse");
+    fuzz_must(back != NULL, "the JSON written does not parse");
     JsonObject *o = arkiv_json_root(back);
-    must(o != NULL, "not an object");
+    fuzz_must(o != NULL, "not an object");
     same_str(o, "kind", e->kind);
     same_str(o, "place", e->place);
     same_str(o, "date", e->date);
     same_strings(arkiv_json_array(o, "councils"), e->councils, "councils");
     same_strings(arkiv_json_array(o, "projects"), e->projects, "projects");
     JsonArray *people = arkiv_json_array(o, "people");
-    must(arkiv_json_array_len(people) == e->people->len, "people");
+    fuzz_must(arkiv_json_array_len(people) == e->people->len, "people");
     for (guint i = 0; i < e->people->len; i++) {
         const arkiv_person_t *p = e->people->pdata[i];
         JsonObject *po = arkiv_json_array_object(people, i);
@@ -131,7 +118,7 @@ static void round_trip(const arkiv_entities_t *e)
         same_str(po, "org", p->org);
     }
     JsonArray *items = arkiv_json_array(o, "items");
-    must(arkiv_json_array_len(items) == e->items->len, "items");
+    fuzz_must(arkiv_json_array_len(items) == e->items->len, "items");
     for (guint i = 0; i < e->items->len; i++) {
         const arkiv_item_t *it = e->items->pdata[i];
         JsonObject *io = arkiv_json_array_object(items, i);

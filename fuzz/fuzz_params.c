@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "fuzz_common.h"
 #include "ids.h"
 #include "search_state.h"
 #include "url.h"
@@ -25,14 +26,6 @@
 
 static char *tmp_dir;
 static arkiv_db_t *db;
-
-static void must(gboolean cond, const char *what)
-{
-    if (!cond) {
-        fprintf(stderr, "fuzz_params: %s\n", what);
-        abort();
-    }
-}
 
 static void must_ok(arkiv_status_t st, const char *what)
 {
@@ -134,7 +127,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     tmp_dir = g_dir_make_tmp("arkiv-fuzz-params-XXXXXX", NULL);
-    must(tmp_dir != NULL, "no temporary folder");
+    fuzz_must(tmp_dir != NULL, "no temporary folder");
     atexit(cleanup);
     char *path = g_build_filename(tmp_dir, "db", NULL);
     build_index(path);
@@ -164,14 +157,14 @@ static void check_links(const web_search_t *s, const web_request_t *r)
 {
     web_search_change_t same = web_search_same(s);
     char *url = web_search_url(s, r, "", &same);
-    must(g_utf8_validate(url, -1, NULL) && !strpbrk(url, " \"<>\n"), "link not escaped");
+    fuzz_must(g_utf8_validate(url, -1, NULL) && !strpbrk(url, " \"<>\n"), "link not escaped");
     g_free(url);
     for (int f = 0; f < WEB_FACET_N; f++) {
         web_search_change_t c = same;
         c.toggle_facet = f;
         c.toggle_value = s->q;
         url = web_search_url(s, r, "feed", &c);
-        must(g_utf8_validate(url, -1, NULL) && !strpbrk(url, " \"<>\n"), "feed link");
+        fuzz_must(g_utf8_validate(url, -1, NULL) && !strpbrk(url, " \"<>\n"), "feed link");
         g_free(url);
     }
 }
@@ -180,7 +173,7 @@ static void check_links(const web_search_t *s, const web_request_t *r)
 static void search(const web_search_t *s)
 {
     char *query = web_search_query(s);
-    must(g_utf8_validate(query, -1, NULL), "query not UTF-8");
+    fuzz_must(g_utf8_validate(query, -1, NULL), "query not UTF-8");
     arkiv_search_options_t o;
     arkiv_search_options_init(&o);
     o.offset = s->start;
@@ -192,11 +185,11 @@ static void search(const web_search_t *s)
     JsonNode *ans = NULL;
     char *error = NULL;
     arkiv_status_t st = arkiv_answer_search(db, query, &o, &ans, &error);
-    must(st == ARKIV_STATUS_OK ? ans != NULL : ans == NULL, "answer and status disagree");
-    must(st == ARKIV_STATUS_OK || st == ARKIV_STATUS_BAD_QUERY, "search failed");
+    fuzz_must(st == ARKIV_STATUS_OK ? ans != NULL : ans == NULL, "answer and status disagree");
+    fuzz_must(st == ARKIV_STATUS_OK || st == ARKIV_STATUS_BAD_QUERY, "search failed");
     if (ans) {
         char *text = json_to_string(ans, FALSE);
-        must(g_utf8_validate(text, -1, NULL), "answer not UTF-8");
+        fuzz_must(g_utf8_validate(text, -1, NULL), "answer not UTF-8");
         g_free(text);
         json_node_unref(ans);
     }
@@ -220,24 +213,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (guint i = 0; i < web_params_count(r.params); i++) {
             const char *name, *value;
             web_params_nth(r.params, i, &name, &value);
-            must(g_utf8_validate(name, -1, NULL) && g_utf8_validate(value, -1, NULL), "param");
+            fuzz_must(g_utf8_validate(name, -1, NULL) && g_utf8_validate(value, -1, NULL), "param");
             (void)web_id_valid(value);
         }
         /* PATH_INFO need not start with '/' outside a real server. */
         const char *slash = strrchr(r.path, '/'), *last = slash ? slash + 1 : r.path;
         if (web_id_valid(last))
-            must(strlen(last) >= 16 && strlen(last) <= 23, "id length");
+            fuzz_must(strlen(last) >= 16 && strlen(last) <= 23, "id length");
         web_search_t s;
         if (web_search_from_request(&s, &r, &why)) {
-            must(s.limit >= 1 && s.limit <= WEB_MAX_LIMIT && s.start <= WEB_MAX_START, "bounds");
+            fuzz_must(s.limit >= 1 && s.limit <= WEB_MAX_LIMIT && s.start <= WEB_MAX_START,
+                      "bounds");
             check_links(&s, &r);
             search(&s);
         } else {
-            must(why != NULL, "refused without a reason");
+            fuzz_must(why != NULL, "refused without a reason");
         }
         web_search_clear(&s);
     } else {
-        must(why != NULL && (status == 400 || status == 405), "refused without a reason");
+        fuzz_must(why != NULL && (status == 400 || status == 405), "refused without a reason");
     }
     web_request_clear(&r);
     g_strfreev(lines);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "decode.h"
+#include "fuzz_common.h"
 #include "normalise.h"
 #include "tagger.h"
 
@@ -20,27 +21,11 @@
 static arkiv_knowledge_t *knowledge;
 static arkiv_tagger_t *tagger;
 
-static void must(gboolean cond, const char *what)
-{
-    if (!cond) {
-        fprintf(stderr, "fuzz_tagger: %s\n", what);
-        abort();
-    }
-}
-
-/* $ARKIV_DATA, else data/ of the source tree (the Makefile runs us from
- * there). */
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    GError *err = NULL;
-    const char *dir = getenv("ARKIV_DATA") ? getenv("ARKIV_DATA") : "data";
-    if (!arkiv_knowledge_load(dir, &knowledge, &err) ||
-        !arkiv_tagger_new(knowledge, &tagger, &err)) {
-        fprintf(stderr, "fuzz_tagger: %s\n", err ? err->message : "no knowledge");
-        exit(1);
-    }
+    fuzz_load_tagger(&knowledge, &tagger);
     return 0;
 }
 
@@ -59,25 +44,25 @@ static gboolean strings_ok(const GPtrArray *a)
 
 static void check_entities(const arkiv_entities_t *e, guint n_pages)
 {
-    must(e->kind && utf8_or_null(e->kind), "kind");
-    must(strings_ok(e->councils) && strings_ok(e->projects), "councils/projects");
-    must(utf8_or_null(e->date) && utf8_or_null(e->place), "date/place");
+    fuzz_must(e->kind && utf8_or_null(e->kind), "kind");
+    fuzz_must(strings_ok(e->councils) && strings_ok(e->projects), "councils/projects");
+    fuzz_must(utf8_or_null(e->date) && utf8_or_null(e->place), "date/place");
     for (guint i = 0; i < e->people->len; i++) {
         const arkiv_person_t *p = e->people->pdata[i];
-        must(p->name && p->key && utf8_or_null(p->name) && utf8_or_null(p->key), "person");
-        must(utf8_or_null(p->as_written) && utf8_or_null(p->org), "person text");
+        fuzz_must(p->name && p->key && utf8_or_null(p->name) && utf8_or_null(p->key), "person");
+        fuzz_must(utf8_or_null(p->as_written) && utf8_or_null(p->org), "person text");
     }
     for (guint i = 0; i < e->items->len; i++) {
         const arkiv_item_t *it = e->items->pdata[i];
-        must(it->number && utf8_or_null(it->number), "item number");
-        must(utf8_or_null(it->title) && utf8_or_null(it->decision), "item text");
-        must(strings_ok(it->presenters), "presenters");
-        must(it->start <= it->end, "item span");
-        must(it->page >= 1 && it->page <= MAX(n_pages, 1), "item page");
+        fuzz_must(it->number && utf8_or_null(it->number), "item number");
+        fuzz_must(utf8_or_null(it->title) && utf8_or_null(it->decision), "item text");
+        fuzz_must(strings_ok(it->presenters), "presenters");
+        fuzz_must(it->start <= it->end, "item span");
+        fuzz_must(it->page >= 1 && it->page <= MAX(n_pages, 1), "item page");
     }
     for (guint i = 0; i < e->refs->len; i++) {
         const arkiv_ref_t *r = e->refs->pdata[i];
-        must(r->number && utf8_or_null(r->number) && utf8_or_null(r->council), "reference");
+        fuzz_must(r->number && utf8_or_null(r->number) && utf8_or_null(r->council), "reference");
     }
 }
 
@@ -93,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     guint n = g_strv_length(pages);
     if (arkiv_normalise_pages((const char *const *)pages, n, &clean, &headers) == ARKIV_NORM_OK) {
         arkiv_entities_t *e = arkiv_tagger_run(tagger, (const char *const *)clean, n, headers);
-        must(e != NULL, "no entities");
+        fuzz_must(e != NULL, "no entities");
         check_entities(e, n);
         arkiv_entities_free(e);
         g_strfreev(clean);
