@@ -41,9 +41,10 @@ static void setup_tg(Xapian::TermGenerator &tg, const Xapian::Stem &stemmer,
                      Xapian::Stopper *stopper, Xapian::Document &doc)
 {
     tg.set_stemmer(stemmer);
-    /* Stemmed terms get positions too, so a hit on "planen" can say
-     * which page it is on (search.cc, hit_page). */
-    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
+    /* Stemmed terms without positions: they would double the positions
+     * stored, and a hit's page is found from the words a stem stands for
+     * (search.cc, hit_page). Phrases and NEAR use unstemmed terms. */
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     tg.set_stopper(stopper);
     tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
     tg.set_document(doc);

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <vector>
 
 struct hit_row {
     std::string id, data, snippet, parent;
@@ -110,19 +111,70 @@ static std::string make_snippet(const Xapian::MSet &mset, const Xapian::Document
         mset.snippet(text, o.snippet_length, stemmer, snippet_flags, "\x01", "\x02", "…"), hs, he);
 }
 
+/* A body word's stemmed term ("Zplan"), as against an unprefixed word or a
+ * field's term ("ZSplan", "XCasu"): prefixes are capital ASCII letters. */
+static bool is_body_stem(const std::string &t)
+{
+    return t.size() > 1 && t[0] == 'Z' && !(t[1] >= 'A' && t[1] <= 'Z');
+}
+
+static bool is_body_word(const std::string &t)
+{
+    return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z');
+}
+
+/* The earliest position of `term` in the document, 0 when it has none. */
+static Xapian::termpos first_position(Xapian::Database &xdb, Xapian::docid did,
+                                      const std::string &term)
+{
+    Xapian::PositionIterator p = xdb.positionlist_begin(did, term);
+    return p != xdb.positionlist_end(did, term) ? *p : 0;
+}
+
+/* The earliest body position of any query term. Stemmed terms carry no
+ * positions (STEM_SOME, document.cc): a stem stands for the document's
+ * words that stem to it, and Norwegian stems are prefixes of their words,
+ * so one pass over the words starting with a stem finds them. */
+static Xapian::termpos first_query_position(Xapian::Database &xdb, const Xapian::Query &q,
+                                            Xapian::docid did, const Xapian::Stem &stemmer)
+{
+    Xapian::termpos first = 0;
+    std::vector<std::string> stems;
+    auto take = [&first](Xapian::termpos p) {
+        if (p && (first == 0 || p < first))
+            first = p;
+    };
+    for (Xapian::TermIterator t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+        if (is_body_stem(*t))
+            stems.push_back((*t).substr(1));
+        else
+            take(first_position(xdb, did, *t));
+    }
+    if (stems.empty())
+        return first;
+    std::sort(stems.begin(), stems.end());
+    Xapian::TermIterator w = xdb.termlist_begin(did);
+    for (const std::string &stem : stems) {
+        if (w == xdb.termlist_end(did))
+            break;
+        w.skip_to(stem);
+        for (; w != xdb.termlist_end(did) && is_body_word(*w) &&
+               (*w).compare(0, stem.size(), stem) == 0;
+             ++w)
+            if (stemmer(*w) == stem)
+                take(first_position(xdb, did, *w));
+    }
+    return first;
+}
+
 /* The page of the earliest body position of any query term: page starts
  * are stored as term positions at index time (document.cc). */
 static unsigned hit_page(Xapian::Database &xdb, const Xapian::Query &q, Xapian::docid did,
-                         const std::string &starts)
+                         const Xapian::Stem &stemmer, const std::string &starts)
 {
     if (starts.empty())
         return 0;
-    Xapian::termpos first = 0;
-    for (Xapian::TermIterator t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-        Xapian::PositionIterator p = xdb.positionlist_begin(did, *t);
-        if (p != xdb.positionlist_end(did, *t) && (first == 0 || *p < first))
-            first = *p;
-    }
+    Xapian::termpos first = first_query_position(xdb, q, did, stemmer);
     if (first == 0)
         return 0;
     unsigned page = 0;
@@ -200,7 +252,7 @@ static hit_row make_hit(arkiv_db_t *db, const Xapian::MSet &mset, const Xapian::
     h.rank = m.get_rank();
     h.score = m.get_percent();
     h.snippet = make_snippet(mset, doc, db->stemmer, o);
-    h.page = hit_page(db->db(), q->query, *m, doc.get_value(ARKIV_SLOT_PAGES));
+    h.page = hit_page(db->db(), q->query, *m, db->stemmer, doc.get_value(ARKIV_SLOT_PAGES));
     std::string first = doc.get_value(ARKIV_SLOT_FIRST_PAGE);
     if (!first.empty())
         h.page = (h.page ? h.page : 1) + (unsigned)strtoul(first.c_str(), nullptr, 10) - 1;

@@ -1238,7 +1238,7 @@ START_TEST(test_item_pages)
         {"m",
          NULL,
          "Møte",
-         {"alfa side en", "beta side to", "gamma side tre"},
+         {"alfa side en", "beta side to med planene", "gamma side tre"},
          {NULL},
          NULL,
          {NULL},
@@ -1268,7 +1268,10 @@ START_TEST(test_item_pages)
         const char *q, *id;
         unsigned page;
     } want[] = {
-        {"omsorgsplan", "m:1", 4}, {"kvalitet", "m:1", 3}, {"gamma", "m", 3}, {"alfa", "m", 1}};
+        {"omsorgsplan", "m:1", 4}, {"kvalitet", "m:1", 3}, {"gamma", "m", 3}, {"alfa", "m", 1},
+        /* A stem has no positions of its own: its page is that of a
+         * word stemming to it ("planene"), found under the prefix "plan". */
+        {"planen", "m", 2}, {"Planene", "m", 2}};
     for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
         arkiv_results_t *r = search_with(db, want[i].q, &o);
         ck_assert_uint_eq(arkiv_results_count(r), 1);
