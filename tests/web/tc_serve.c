@@ -1,6 +1,7 @@
 /* tc_serve.c — `arkiv serve` from the command line, and the CPU-time
  * limit of arkiv.cgi (ARKIV_CPU_LIMIT), both against real processes. */
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -8,19 +9,31 @@
 
 #include "wt.h"
 
-/* The port a fresh `arkiv serve` gets: the test's own, plus an offset
- * that no other server of this run uses. */
-static int serve_port(int offset)
+/* Read the port from the first line serve prints ("http://127.0.0.1:N/").
+ * Closes fd. */
+static int port_from_stdout(int fd)
 {
-    return 20000 + (int)(getpid() % 20000) + offset;
+    char buf[256];
+    size_t n = 0;
+    ssize_t got;
+    while (n < sizeof buf - 1 && (got = read(fd, buf + n, 1)) == 1 && buf[n] != '\n')
+        n++;
+    buf[n] = '\0';
+    close(fd);
+    int port = 0;
+    ck_assert_msg(sscanf(buf, "http://127.0.0.1:%d/", &port) == 1 && port > 0,
+                  "arkiv serve printed no address: [%s]", buf);
+    return port;
 }
 
-/* Start `arkiv serve --port PORT --db DB` with extra environment (may be
- * NULL); its run folder goes under the test's temporary folder. */
-static GPid start_serve(int port, const char *extra_env)
+/* Start `arkiv serve --port 0 --db DB` with extra environment (may be
+ * NULL); its run folder goes under the test's temporary folder. The port
+ * is the one serve asked the kernel for and printed: a port made up here
+ * could be one the test's own lighttpd already holds, and the requests
+ * would then be answered by that server while serve's failed to bind. */
+static GPid start_serve(const char *extra_env, int *port_out)
 {
-    char *port_s = g_strdup_printf("%d", port);
-    char *argv[] = {wt_env.arkiv, "serve", "--port", port_s, "--db", wt_env.db, NULL};
+    char *argv[] = {wt_env.arkiv, "serve", "--port", "0", "--db", wt_env.db, NULL};
     char **envp = g_environ_setenv(g_get_environ(), "XDG_RUNTIME_DIR", wt_env.tmp, TRUE);
     if (extra_env) {
         char **kv = g_strsplit(extra_env, "=", 2);
@@ -28,13 +41,13 @@ static GPid start_serve(int port, const char *extra_env)
         g_strfreev(kv);
     }
     GPid pid = 0;
+    int out = -1;
     GError *err = NULL;
-    gboolean ok =
-        g_spawn_async(NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                      NULL, NULL, &pid, &err);
+    gboolean ok = g_spawn_async_with_pipes(NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                           &pid, NULL, &out, NULL, &err);
     ck_assert_msg(ok, "cannot run arkiv serve: %s", err ? err->message : "");
     g_strfreev(envp);
-    g_free(port_s);
+    *port_out = port_from_stdout(out);
     return pid;
 }
 
@@ -67,8 +80,8 @@ static int stop_serve(GPid pid)
 
 START_TEST(arkiv_serve_answers)
 {
-    int port = serve_port(1);
-    GPid pid = start_serve(port, NULL);
+    int port = 0;
+    GPid pid = start_serve(NULL, &port);
     ck_assert_int_eq(status_on(port, "/search?q=HARMONI"), 200);
     ck_assert_int_eq(status_on(port, "/static/arkiv.css"), 200);
     ck_assert_int_eq(status_on(port, "/cgi/arkiv.cgi/search?q=HARMONI"), 200);
@@ -110,8 +123,8 @@ END_TEST
  * and lighttpd keeps serving (it starts the process again). */
 START_TEST(cpu_limit_under_fastcgi_is_a_server_error)
 {
-    int port = serve_port(2);
-    GPid pid = start_serve(port, "ARKIV_CPU_LIMIT=0.000001");
+    int port = 0;
+    GPid pid = start_serve("ARKIV_CPU_LIMIT=0.000001", &port);
     for (int i = 0; i < 2; i++) {
         int status = status_on(port, "/search?q=HARMONI");
         ck_assert_msg(status >= 500 && status < 600, "request %d: status %d", i, status);
