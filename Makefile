@@ -14,7 +14,7 @@ PKG_CONFIG ?= pkg-config
 
 # Recursive (=) so that pkg-config runs only when a recipe needs the flags:
 # `make deps` must work on a machine that lacks the -dev packages.
-PKGS = xapian-core glib-2.0 gio-2.0 json-glib-1.0 poppler-glib libmagic
+PKGS = xapian-core glib-2.0 gio-2.0 gmodule-no-export-2.0 json-glib-1.0 poppler-glib libmagic
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lmagic
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)

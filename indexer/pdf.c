@@ -1,9 +1,10 @@
 /* pdf.c - poppler-glib text extraction; see pdf.h. */
 #include "pdf.h"
 
+#include "poppler_dl.h"
+
 #include <errno.h>
 #include <fcntl.h>
-#include <poppler.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -42,12 +43,13 @@ static char *nonempty_or_null(char *s)
     return s;
 }
 
-static void read_metadata(PopplerDocument *doc, arkiv_extract_result_t *out)
+static void read_metadata(const arkiv_poppler_t *pp, PopplerDocument *doc,
+                          arkiv_extract_result_t *out)
 {
-    GDateTime *created = poppler_document_get_creation_date_time(doc);
+    GDateTime *created = pp->document_get_creation_date_time(doc);
 
-    out->meta_title = nonempty_or_null(poppler_document_get_title(doc));
-    out->meta_author = nonempty_or_null(poppler_document_get_author(doc));
+    out->meta_title = nonempty_or_null(pp->document_get_title(doc));
+    out->meta_author = nonempty_or_null(pp->document_get_author(doc));
     out->meta_created = created != NULL ? g_date_time_to_unix(created) : -1;
     if (created != NULL)
         g_date_time_unref(created);
@@ -63,10 +65,10 @@ static gboolean is_blank(const char *utf8)
 
 /* Text of one page, never NULL (g_free).  Poppler's ToUnicode handling can
  * emit lone surrogates, so the result is forced to valid UTF-8. */
-static char *page_text(PopplerDocument *doc, int index)
+static char *page_text(const arkiv_poppler_t *pp, PopplerDocument *doc, int index)
 {
-    PopplerPage *page = poppler_document_get_page(doc, index);
-    char *text = page != NULL ? poppler_page_get_text(page) : NULL;
+    PopplerPage *page = pp->document_get_page(doc, index);
+    char *text = page != NULL ? pp->page_get_text(page) : NULL;
     char *valid;
 
     if (page != NULL)
@@ -83,15 +85,16 @@ static char *page_text(PopplerDocument *doc, int index)
 /* Pages after the text cap (extract.h) are not read: their text would be
  * cut anyway, and reading them is most of the time a long PDF costs.  The
  * caller cuts the page that crosses the cap. */
-static void read_pages(PopplerDocument *doc, arkiv_extract_result_t *out)
+static void read_pages(const arkiv_poppler_t *pp, PopplerDocument *doc, arkiv_extract_result_t *out)
 {
-    int n = poppler_document_get_n_pages(doc);
+    int n = pp->document_get_n_pages(doc);
     gboolean any_text = FALSE;
     gsize total = 0;
 
     out->pages = g_new0(char *, (gsize)MAX(n, 0) + 1);
     for (int i = 0; i < n; i++) {
-        out->pages[i] = total <= ARKIV_EXTRACT_MAX_TEXT_BYTES ? page_text(doc, i) : g_strdup("");
+        out->pages[i] =
+            total <= ARKIV_EXTRACT_MAX_TEXT_BYTES ? page_text(pp, doc, i) : g_strdup("");
         total += strlen(out->pages[i]);
         any_text = any_text || !is_blank(out->pages[i]);
     }
@@ -108,25 +111,31 @@ arkiv_extract_outcome_t arkiv_pdf_extract(const char *path, arkiv_extract_result
     GBytes *bytes = NULL;
     GError *error = NULL;
     PopplerDocument *doc;
+    const arkiv_poppler_t *pp = arkiv_poppler(&error);
 
+    if (pp == NULL) {
+        arkiv_extract_result_fail(out, ARKIV_EXTRACT_IO, "%s", error->message);
+        g_error_free(error);
+        return out->outcome;
+    }
     if (!map_file(path, &bytes, out))
         return out->outcome;
     /* No password: poppler then tries the empty user password, which opens
      * the many PDFs that carry only an owner password ("protected" against
      * printing or copying).  Passing "" instead makes poppler 22.12 retry a
      * failed open with a freed stream, and crash, on encrypted files. */
-    doc = poppler_document_new_from_bytes(bytes, NULL, &error);
+    doc = pp->document_new_from_bytes(bytes, NULL, &error);
     g_bytes_unref(bytes);
     if (doc == NULL) {
-        if (g_error_matches(error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        if (g_error_matches(error, pp->error_quark(), POPPLER_ERROR_ENCRYPTED))
             arkiv_extract_result_fail(out, ARKIV_EXTRACT_ENCRYPTED, "encrypted");
         else
             arkiv_extract_result_fail(out, ARKIV_EXTRACT_DAMAGED, "damaged: %s", error->message);
         g_error_free(error);
         return out->outcome;
     }
-    read_metadata(doc, out);
-    read_pages(doc, out);
+    read_metadata(pp, doc, out);
+    read_pages(pp, doc, out);
     g_object_unref(doc);
     return out->outcome;
 }

@@ -25,26 +25,42 @@ static void run_free(run_result *r)
     g_free(r->err);
 }
 
-/* Run arkiv with the given arguments (NULL-terminated) and --db. */
-static run_result run_arkiv(const char *first, ...)
+/* Run arkiv with the given arguments (NULL-terminated) and one more
+ * environment variable (NAME=VALUE, or NULL) beside LC_ALL. */
+static run_result run_arkiv_va(const char *env, const char *first, va_list ap)
 {
     GPtrArray *argv = g_ptr_array_new();
     g_ptr_array_add(argv, (char *)arkiv_bin);
-    va_list ap;
-    va_start(ap, first);
     for (const char *a = first; a; a = va_arg(ap, const char *))
         g_ptr_array_add(argv, (char *)a);
-    va_end(ap);
     g_ptr_array_add(argv, NULL);
     run_result r = {0};
     GError *err = NULL;
     int wait_status = 0;
-    char *envp[] = {"LC_ALL=C.UTF-8", NULL};
+    char *envp[] = {"LC_ALL=C.UTF-8", (char *)env, NULL};
     gboolean ok = g_spawn_sync(NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &r.out, &r.err, &wait_status, &err);
     ck_assert_msg(ok, "spawn: %s", err ? err->message : "");
     r.status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
     g_ptr_array_free(argv, TRUE);
+    return r;
+}
+
+static run_result run_arkiv(const char *first, ...)
+{
+    va_list ap;
+    va_start(ap, first);
+    run_result r = run_arkiv_va(NULL, first, ap);
+    va_end(ap);
+    return r;
+}
+
+static run_result run_arkiv_env(const char *env, const char *first, ...)
+{
+    va_list ap;
+    va_start(ap, first);
+    run_result r = run_arkiv_va(env, first, ap);
+    va_end(ap);
     return r;
 }
 
@@ -536,6 +552,44 @@ START_TEST(test_bad_inputs_are_reported_and_skipped)
 }
 END_TEST
 
+/* poppler-glib is loaded at the first PDF: without it, each PDF is
+ * reported (naming the library) and skipped, the text files are indexed,
+ * and a later run with the library reads the PDFs on --retry-failed. */
+START_TEST(test_pdf_library_missing)
+{
+    run_result r = run_arkiv_env("ARKIV_POPPLER_LIBRARY=/nonexistent/libpoppler-glib.so.8", "index",
+                                 "--json", "--db", dbpath, corpus, NULL);
+    ck_assert_msg(r.status == 3, "index exit %d, stderr: %s", r.status, r.err);
+    JsonParser *p;
+    JsonObject *rep = parse_json(r.out, &p);
+    JsonArray *probs = json_object_get_array_member(rep, "problems");
+    guint pdfs = 0;
+    for (guint i = 0; i < json_array_get_length(probs); i++) {
+        JsonObject *pr = json_array_get_object_element(probs, i);
+        ck_assert(g_str_has_suffix(json_object_get_string_member(pr, "path"), ".pdf"));
+        ck_assert_str_eq(json_object_get_string_member(pr, "outcome"), "io");
+        ck_assert_msg(strstr(json_object_get_string_member(pr, "reason"),
+                             "/nonexistent/libpoppler-glib.so.8"),
+                      "reason: %s", json_object_get_string_member(pr, "reason"));
+        pdfs++;
+    }
+    ck_assert_uint_ge(pdfs, 3);
+    gint64 indexed = member_int(rep, "indexed");
+    ck_assert_int_ge(indexed, 3);
+    g_object_unref(p);
+    run_free(&r);
+    ck_assert_int_eq(hits(""), indexed);
+
+    r = run_arkiv("index", "--json", "--retry-failed", "--db", dbpath, corpus, NULL);
+    ck_assert_msg(r.status == 0, "index exit %d, stderr: %s", r.status, r.err);
+    rep = parse_json(r.out, &p);
+    ck_assert_int_eq(member_int(rep, "indexed"), pdfs);
+    g_object_unref(p);
+    run_free(&r);
+    ck_assert_int_eq(hits(""), indexed + (gint64)pdfs);
+}
+END_TEST
+
 /* The first hit's string member (council, date, kind), or NULL. */
 static char *first_member(const char *query, const char *name)
 {
@@ -909,6 +963,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_usage_errors_and_help);
     tcase_add_test(tc, test_text_output_is_plain_when_piped);
     tcase_add_test(tc, test_bad_inputs_are_reported_and_skipped);
+    tcase_add_test(tc, test_pdf_library_missing);
     tcase_add_test(tc, test_entities_are_searchable);
     tcase_add_test(tc, test_data_files);
     tcase_add_test(tc, test_jobs_do_not_change_the_index);
