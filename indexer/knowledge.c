@@ -418,6 +418,41 @@ gboolean arkiv_knowledge_load(const char *dir, arkiv_knowledge_t **out, GError *
     return ok;
 }
 
+/* The data files in the order arkiv_knowledge_load() reads them. */
+static const struct {
+    const char *name;
+    gboolean required;
+} data_files[] = {{"councils.ini", TRUE},
+                  {"minutes.ini", TRUE},
+                  {"people.ini", FALSE},
+                  {"firstnames.txt", FALSE}};
+
+gboolean arkiv_knowledge_dir_digest(const char *dir, char **digest_out, GError **error)
+{
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    gboolean ok = TRUE;
+    for (gsize i = 0; ok && i < G_N_ELEMENTS(data_files); i++) {
+        char *path = g_build_filename(dir, data_files[i].name, NULL);
+        char *text = NULL;
+        gsize len = 0;
+        GError *e = NULL;
+        if (g_file_get_contents(path, &text, &len, &e)) {
+            g_checksum_update(sum, (const guchar *)text, len);
+            g_free(text);
+        } else if (!data_files[i].required &&
+                   g_error_matches(e, G_FILE_ERROR, G_FILE_ERROR_NOENT)) {
+            g_error_free(e);
+        } else {
+            g_propagate_prefixed_error(error, e, "%s: ", path);
+            ok = FALSE;
+        }
+        g_free(path);
+    }
+    *digest_out = ok ? g_strdup(g_checksum_get_string(sum)) : NULL;
+    g_checksum_free(sum);
+    return ok;
+}
+
 void arkiv_knowledge_free(arkiv_knowledge_t *k)
 {
     if (!k)

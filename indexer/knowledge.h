@@ -35,6 +35,12 @@ void arkiv_knowledge_free(arkiv_knowledge_t *k);
  * changed since it was built. */
 const char *arkiv_knowledge_digest(const arkiv_knowledge_t *k);
 
+/* The digest arkiv_knowledge_digest() gives for the data files in dir,
+ * without parsing them (a run that reads no file needs no tagger). FALSE
+ * with *error naming the file when a required one cannot be read.
+ * *digest_out is new (g_free). */
+gboolean arkiv_knowledge_dir_digest(const char *dir, char **digest_out, GError **error);
+
 /* Canonical council name for a name, alias or acronym (case and spacing
  * ignored, acronyms matched case-sensitively), or NULL. */
 const char *arkiv_knowledge_council(const arkiv_knowledge_t *k, const char *name);

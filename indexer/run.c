@@ -296,32 +296,33 @@ static gboolean start_pool(run_t *run, GError **error)
 {
     if (run->pool)
         return TRUE;
+    const arkiv_tagger_t *tagger = run->o->tagger;
+    if (run->o->prepare && !run->o->prepare(run->o->prepare_user, &tagger, error))
+        return FALSE;
     /* Normalising and tagging happen in the workers, in parallel. */
-    arkiv_pool_prepare_t prepare = {arkiv_docbuild_prepare, run->o->tagger};
+    arkiv_pool_prepare_t prepare = {arkiv_docbuild_prepare, tagger};
     return arkiv_pool_new(run->o->jobs, run->o->timeout_s, run->o->mem_limit, &prepare, &run->pool,
                           error);
 }
 
-static gboolean submit_file(run_t *run, const char *path, GError **error)
+/* The walk's stat says whether a file changed; only a file that must be
+ * read is checked for readability. */
+static gboolean submit_file(run_t *run, const arkiv_walk_file_t *f, GError **error)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        add_problem(run->report, path, g_strerror(errno), "unreadable", TRUE);
+    const char *path = f->path;
+    const struct stat st = f->st;
+    char *id = arkiv_file_id(path);
+    if (unchanged(run, id, path, &st)) {
+        g_free(id);
         tick(run);
         return TRUE;
     }
-    char *id = arkiv_file_id(path);
     if (access(path, R_OK) != 0) {
         /* Reported, but neither remembered nor removed: a permission fix
          * does not change the mtime, so the next run must try again. */
         char *reason = g_strdup_printf("cannot read: %s", g_strerror(errno));
         add_problem(run->report, path, reason, "unreadable", TRUE);
         g_free(reason);
-        g_free(id);
-        tick(run);
-        return TRUE;
-    }
-    if (unchanged(run, id, path, &st)) {
         g_free(id);
         tick(run);
         return TRUE;
@@ -434,7 +435,8 @@ static gboolean index_files(run_t *run, GPtrArray *files, char *const *resolved,
     /* Every id first: whether a known file vanished (or moved) depends on
      * the whole walk. */
     for (guint i = 0; i < files->len; i++)
-        g_hash_table_add(run->seen, arkiv_file_id(files->pdata[i]));
+        g_hash_table_add(run->seen,
+                         arkiv_file_id(((const arkiv_walk_file_t *)files->pdata[i])->path));
     gboolean ok = load_known(run, resolved, error);
     for (guint i = 0; ok && i < files->len; i++)
         ok = submit_file(run, files->pdata[i], error);

@@ -20,6 +20,12 @@ typedef struct {
     guint64 batch_bytes;          /* ... or this much text, whichever first; 0 = no limit */
     gboolean verify;              /* compare content hashes of files that look unchanged */
     const arkiv_tagger_t *tagger; /* borrowed; NULL indexes text without entities */
+    /* May be NULL. Called once, before the first file is read (a run that
+     * reads none never calls it): the set-up only reading needs, such as
+     * building the tagger, which it then gives in *tagger (borrowed; NULL:
+     * no entities) in place of `tagger`. FALSE with *error ends the run. */
+    gboolean (*prepare)(void *user, const arkiv_tagger_t **tagger, GError **error);
+    void *prepare_user;
     /* Called after each file; may be NULL. */
     void (*progress)(void *user, unsigned done, unsigned total);
     void *progress_user;

@@ -16,6 +16,21 @@ static void problem_free(gpointer p)
     g_free(pr);
 }
 
+static void file_free(gpointer p)
+{
+    arkiv_walk_file_t *f = p;
+    g_free(f->path);
+    g_free(f);
+}
+
+static void add_file(GPtrArray *files, const char *path, const struct stat *st)
+{
+    arkiv_walk_file_t *f = g_new(arkiv_walk_file_t, 1);
+    f->path = g_strdup(path);
+    f->st = *st;
+    g_ptr_array_add(files, f);
+}
+
 static void add_problem(GPtrArray *problems, const char *path, const char *reason)
 {
     arkiv_walk_problem_t *pr = g_new0(arkiv_walk_problem_t, 1);
@@ -65,10 +80,10 @@ static void visit(const char *path, const ancestor_t *up, GPtrArray *files, GPtr
         }
         if (!S_ISREG(st.st_mode))
             return; /* folders through symlinks are not entered: no loops */
-    } else if (!S_ISREG(lst.st_mode)) {
-        return; /* FIFOs, sockets, devices are not documents */
-    }
-    g_ptr_array_add(files, g_strdup(path));
+        add_file(files, path, &st);
+    } else if (S_ISREG(lst.st_mode)) {
+        add_file(files, path, &lst);
+    } /* FIFOs, sockets, devices are not documents */
 }
 
 static void walk_dir(const char *dir, const ancestor_t *self, GPtrArray *files, GPtrArray *problems)
@@ -111,20 +126,25 @@ gboolean arkiv_walk_resolve_roots(char *const *roots, char ***resolved_out, GErr
 
 static gint cmp_paths(gconstpointer a, gconstpointer b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    const arkiv_walk_file_t *fa = *(arkiv_walk_file_t *const *)a;
+    const arkiv_walk_file_t *fb = *(arkiv_walk_file_t *const *)b;
+    return strcmp(fa->path, fb->path);
 }
 
 /* Overlapping roots ("a" and "a/b") name some files twice. */
 static GPtrArray *sorted_unique(GPtrArray *files)
 {
     g_ptr_array_sort(files, cmp_paths);
-    GPtrArray *out = g_ptr_array_new_full(files->len, g_free);
+    GPtrArray *out = g_ptr_array_new_full(files->len, file_free);
     for (guint i = 0; i < files->len; i++) {
-        const char *f = files->pdata[i];
-        if (out->len > 0 && strcmp(out->pdata[out->len - 1], f) == 0)
-            continue;
-        g_ptr_array_add(out, g_strdup(f));
+        arkiv_walk_file_t *f = files->pdata[i];
+        const arkiv_walk_file_t *last = out->len ? out->pdata[out->len - 1] : NULL;
+        if (last && strcmp(last->path, f->path) == 0)
+            file_free(f);
+        else
+            g_ptr_array_add(out, f);
     }
+    g_ptr_array_set_free_func(files, NULL); /* the entries moved to out */
     g_ptr_array_unref(files);
     return out;
 }
@@ -135,7 +155,7 @@ gboolean arkiv_walk(char *const *roots, GPtrArray **files_out, GPtrArray **probl
     char **resolved = NULL;
     if (!arkiv_walk_resolve_roots(roots, &resolved, error))
         return FALSE;
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *files = g_ptr_array_new_with_free_func(file_free);
     GPtrArray *problems = g_ptr_array_new_with_free_func(problem_free);
     for (char **r = resolved; *r; r++)
         visit(*r, NULL, files, problems);

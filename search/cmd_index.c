@@ -200,14 +200,13 @@ static GOptionContext *make_context(index_args_t *a)
     return ctx;
 }
 
-/* Loads the data files and builds the tagger; prints why not. */
-static gboolean load_tagger(const char *override, arkiv_knowledge_t **k, arkiv_tagger_t **t,
-                            char **dir_out)
+/* The data folder and the digest of its files; prints why not. *dir_out
+ * and *digest_out are new (g_free). */
+static gboolean find_data(const char *override, char **dir_out, char **digest_out)
 {
     GError *err = NULL;
     char *dir = arkiv_knowledge_find_dir(override, &err);
-    gboolean ok = dir && arkiv_knowledge_load(dir, k, &err) && arkiv_tagger_new(*k, t, &err);
-    if (!ok) {
+    if (!dir || !arkiv_knowledge_dir_digest(dir, digest_out, &err)) {
         fprintf(stderr, "arkiv index: %s\n", err->message);
         g_error_free(err);
         g_free(dir);
@@ -220,11 +219,10 @@ static gboolean load_tagger(const char *override, arkiv_knowledge_t **k, arkiv_t
 /* Entities of unchanged files were found with the data files of their
  * time; say so when those files have changed since, and remember the
  * digest when every file is (re)tagged. */
-static gboolean check_digest(arkiv_db_t *db, const arkiv_knowledge_t *k, const char *dir,
+static gboolean check_digest(arkiv_db_t *db, const char *now, const char *dir,
                              const index_args_t *a)
 {
     char *old = NULL;
-    const char *now = arkiv_knowledge_digest(k);
     if (arkiv_db_get_setting(db, "data-digest", &old) != ARKIV_STATUS_OK)
         return FALSE;
     if (old && strcmp(old, now) != 0 && !a->rebuild && !a->quiet)
@@ -264,20 +262,64 @@ static gboolean register_councils(arkiv_db_t *db, const arkiv_knowledge_t *k)
     return r.st == ARKIV_STATUS_OK;
 }
 
+/* What reading files needs and a run that reads none does not (about a
+ * quarter of a no-change re-run went to it): the data files parsed, the
+ * tagger built, the gazetteer's names in the index. */
+typedef struct {
+    const index_args_t *a;
+    const char *dir;
+    arkiv_db_t *db;
+    arkiv_knowledge_t *k;   /* owned; NULL until a file is read */
+    arkiv_tagger_t *tagger; /* owned; NULL until then, or with --no-tagging */
+} reading_t;
+
+static gboolean load_knowledge(reading_t *r, GError **error)
+{
+    return r->k || (arkiv_knowledge_load(r->dir, &r->k, error) &&
+                    (r->a->no_tagging || arkiv_tagger_new(r->k, &r->tagger, error)));
+}
+
+static gboolean prepare_reading(void *user, const arkiv_tagger_t **tagger, GError **error)
+{
+    reading_t *r = user;
+    if (!load_knowledge(r, error))
+        return FALSE;
+    if (!register_councils(r->db, r->k)) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s", arkiv_db_last_error(r->db));
+        return FALSE;
+    }
+    *tagger = r->tagger;
+    return TRUE;
+}
+
 static int run_index(const index_args_t *a)
 {
-    arkiv_knowledge_t *k = NULL;
-    arkiv_tagger_t *tagger = NULL;
-    char *dir = NULL;
-    if (!load_tagger(a->data, &k, &tagger, &dir))
+    char *dir = NULL, *digest = NULL;
+    if (!find_data(a->data, &dir, &digest))
         return ARKIV_EXIT_ERROR;
-    arkiv_db_t *db = open_writable(arkiv_cli_db_path(a->db), a->shards, a->wait);
-    if (!db || (!a->no_tagging && !check_digest(db, k, dir, a)) || !register_councils(db, k)) {
+    reading_t reading = {a, dir, NULL, NULL, NULL};
+    /* A new index or a rebuild reads every file: bad data files then stop
+     * the run before the index is touched. */
+    GError *err = NULL;
+    const char *path = arkiv_cli_db_path(a->db);
+    if ((a->rebuild || !g_file_test(path, G_FILE_TEST_EXISTS)) && !load_knowledge(&reading, &err)) {
+        fprintf(stderr, "arkiv index: %s\n", err->message);
+        g_error_free(err);
+        arkiv_tagger_free(reading.tagger);
+        arkiv_knowledge_free(reading.k);
+        g_free(digest);
+        g_free(dir);
+        return ARKIV_EXIT_ERROR;
+    }
+    arkiv_db_t *db = open_writable(path, a->shards, a->wait);
+    reading.db = db;
+    if (!db || (!a->no_tagging && !check_digest(db, digest, dir, a))) {
         if (db)
             fprintf(stderr, "arkiv index: %s\n", arkiv_db_last_error(db));
         arkiv_db_free(db);
-        arkiv_tagger_free(tagger);
-        arkiv_knowledge_free(k);
+        arkiv_tagger_free(reading.tagger);
+        arkiv_knowledge_free(reading.k);
+        g_free(digest);
         g_free(dir);
         return ARKIV_EXIT_ERROR;
     }
@@ -293,14 +335,14 @@ static int run_index(const index_args_t *a)
     if (a->batch_mb > 0)
         o.batch_bytes = (guint64)a->batch_mb * 1024 * 1024;
     o.verify = a->verify;
-    o.tagger = a->no_tagging ? NULL : tagger;
+    o.prepare = prepare_reading;
+    o.prepare_user = &reading;
     progress_t prog = {g_get_monotonic_time(), FALSE};
     if (!a->quiet && !a->json && isatty(STDERR_FILENO)) {
         o.progress = draw_progress;
         o.progress_user = &prog;
     }
     arkiv_index_report_t report = {0};
-    GError *err = NULL;
     gboolean ok = arkiv_index_run(db, a->roots, &o, &report, &err);
     if (prog.drawn)
         fputc('\n', stderr);
@@ -325,8 +367,9 @@ static int run_index(const index_args_t *a)
     }
     arkiv_index_report_clear(&report);
     arkiv_db_free(db);
-    arkiv_tagger_free(tagger);
-    arkiv_knowledge_free(k);
+    arkiv_tagger_free(reading.tagger);
+    arkiv_knowledge_free(reading.k);
+    g_free(digest);
     g_free(dir);
     return rc;
 }

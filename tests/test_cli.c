@@ -921,6 +921,7 @@ START_TEST(test_data_files)
     r = run_arkiv("index", "--data", data, "--db", dbpath, corpus, NULL);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.err, "councils.ini") != NULL, "%s", r.err);
+    ck_assert(!g_file_test(dbpath, G_FILE_TEST_EXISTS));
     run_free(&r);
 
     /* A gazetteer of one council: the fagråd minutes keep the name their
@@ -945,6 +946,25 @@ START_TEST(test_data_files)
      * finds the council's canonical name. */
     ck_assert_int_ge(hits("council:\"administrativt samarbeidsutvalg\""), 3);
     ck_assert_int_eq(hits("council:asu"), hits("council:\"administrativt samarbeidsutvalg\""));
+
+    /* The data files are parsed only when a file must be read: a re-run
+     * that reads none only says they changed; one that must read a file
+     * stops at the bad file, and the index keeps what it had. */
+    ck_assert(g_file_set_contents(councils, "[Kommunestyret\n", -1, NULL));
+    r = run_arkiv("index", "--data", data, "--db", dbpath, corpus, NULL);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    ck_assert_msg(strstr(r.err, "changed since") != NULL, "%s", r.err);
+    run_free(&r);
+    char *changed = g_build_filename(corpus, "text", "endret.txt", NULL);
+    ck_assert(
+        g_file_set_contents(changed, "Referat fra møte i Eldrerådet 3. mars 2025\n", -1, NULL));
+    gint64 before = hits("");
+    r = run_arkiv("index", "--data", data, "--db", dbpath, corpus, NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "councils.ini") != NULL, "%s", r.err);
+    run_free(&r);
+    ck_assert_int_eq(hits(""), before);
+    g_free(changed);
     g_free(councils);
     g_free(data);
 }

@@ -313,9 +313,20 @@ START_TEST(test_knowledge_errors)
     ck_assert(g_file_set_contents(councils, "[Utvalg X]\nacronyms=UX\n", -1, NULL));
     ck_assert_msg(arkiv_knowledge_load(dir, &kk, &err), "%s", err ? err->message : "");
     ck_assert_str_eq(arkiv_knowledge_council(kk, "UX"), "Utvalg X");
+    /* The digest of the files alone is the loaded knowledge's. */
+    char *digest = NULL;
+    ck_assert(arkiv_knowledge_dir_digest(dir, &digest, &err));
+    ck_assert_str_eq(digest, arkiv_knowledge_digest(kk));
+    g_free(digest);
+    ck_assert(arkiv_knowledge_dir_digest("data", &digest, &err));
+    ck_assert_str_eq(digest, arkiv_knowledge_digest(k));
+    g_free(digest);
     arkiv_knowledge_free(kk);
-    g_unlink(councils);
     g_unlink(minutes);
+    ck_assert(!arkiv_knowledge_dir_digest(dir, &digest, &err));
+    ck_assert_msg(strstr(err->message, "minutes.ini") != NULL, "%s", err->message);
+    g_clear_error(&err);
+    g_unlink(councils);
     g_rmdir(dir);
     g_free(councils);
     g_free(minutes);
