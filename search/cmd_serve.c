@@ -2,21 +2,20 @@
  * lighttpd, FastCGI) on 127.0.0.1, in the foreground.
  *
  * The configuration is web/lighttpd.conf.in with its @NAME@ placeholders
- * filled in, written to a private run folder; lighttpd runs with it as a
- * child (g_spawn, no shell) and its exit status is ours. */
+ * filled in (serveconf.c, shared with the web tests), written to a
+ * private run folder; lighttpd runs with it as a child (g_spawn, no
+ * shell) and its exit status is ours. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <gio/gio.h>
-#include <glib/gstdio.h>
+#include <glib.h>
 
 #include "cli.h"
 #include "knowledge.h"
+#include "serveconf.h"
 
 /* Where the installed or built files are, relative to the arkiv binary. */
 typedef struct {
@@ -87,26 +86,6 @@ static void files_clear(serve_files_t *f)
     g_free(f->data);
 }
 
-/* A free TCP port on 127.0.0.1, asked of the kernel; 0 on failure. The
- * port is released before lighttpd binds it: a race, but a short one. */
-static int free_port(void)
-{
-    GSocket *s = g_socket_new(G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, NULL);
-    GInetAddress *lo = g_inet_address_new_loopback(G_SOCKET_FAMILY_IPV4);
-    GSocketAddress *addr = g_inet_socket_address_new(lo, 0);
-    int port = 0;
-    if (s && g_socket_bind(s, addr, FALSE, NULL)) {
-        GSocketAddress *got = g_socket_get_local_address(s, NULL);
-        port = g_inet_socket_address_get_port(G_INET_SOCKET_ADDRESS(got));
-        g_object_unref(got);
-    }
-    g_object_unref(addr);
-    g_object_unref(lo);
-    if (s)
-        g_object_unref(s);
-    return port;
-}
-
 /* The private run folder: under $XDG_RUNTIME_DIR when there is one (a
  * tmpfs of the user's), else in the temporary folder. */
 static char *make_run_dir(void)
@@ -119,58 +98,18 @@ static char *make_run_dir(void)
     return dir;
 }
 
-/* Paths go between double quotes in lighttpd's syntax, and sed-like
- * filling would break on these. */
-static gboolean safe_path(const char *p)
-{
-    return !strpbrk(p, "\"\\\n@");
-}
-
-/* Fill in the template; FALSE with *why when a value cannot be written. */
+/* Fill in the template in the run folder; FALSE with *why. */
 static gboolean write_config(const serve_files_t *f, const char *run, const char *db, int port,
                              char **why)
 {
-    const char *vals[][2] = {{"@STATE@", run},
-                             {"@CGI@", f->cgi},
-                             {"@DB@", db},
-                             {"@STATIC@", f->stat},
-                             {"@DATA@", f->data}};
-    for (guint i = 0; i < G_N_ELEMENTS(vals); i++)
-        if (!safe_path(vals[i][1])) {
-            *why = g_strdup_printf("unsupported character in %s", vals[i][1]);
-            return FALSE;
-        }
-    char *text = NULL;
-    GError *err = NULL;
-    if (!g_file_get_contents(f->template, &text, NULL, &err)) {
-        *why = g_strdup(err->message);
-        g_error_free(err);
-        return FALSE;
-    }
-    char *port_s = g_strdup_printf("%d", port);
-    GString *conf = g_string_new(text);
-    g_string_replace(conf, "@PORT@", port_s, 0);
-    for (guint i = 0; i < G_N_ELEMENTS(vals); i++)
-        g_string_replace(conf, vals[i][0], vals[i][1], 0);
-    char *docroot = g_build_filename(run, "docroot", NULL);
-    char *cgidir = g_build_filename(run, "cgi", NULL);
-    char *link = g_build_filename(cgidir, "arkiv.cgi", NULL);
-    char *path = g_build_filename(run, "lighttpd.conf", NULL);
-    /* /cgi/ serves the same binary as plain CGI through this link. */
-    gboolean ok = g_mkdir(docroot, 0700) == 0 && g_mkdir(cgidir, 0700) == 0 &&
-                  symlink(f->cgi, link) == 0 &&
-                  g_file_set_contents(path, conf->str, (gssize)conf->len, &err);
-    if (!ok)
-        *why = g_strdup(err ? err->message : g_strerror(errno));
-    g_clear_error(&err);
-    g_free(path);
-    g_free(link);
-    g_free(cgidir);
-    g_free(docroot);
-    g_string_free(conf, TRUE);
-    g_free(port_s);
-    g_free(text);
-    return ok;
+    serveconf_t c = {.template_path = f->template,
+                     .run = run,
+                     .cgi = f->cgi,
+                     .db = db,
+                     .stat = f->stat,
+                     .data = f->data,
+                     .port = port};
+    return serveconf_write(&c, why);
 }
 
 static GPid server_pid;
@@ -186,25 +125,19 @@ static void forward_signal(int sig)
 /* Run lighttpd in the foreground; its exit status, or 1. */
 static int run_lighttpd(const char *run)
 {
-    char *conf = g_build_filename(run, "lighttpd.conf", NULL);
-    char *argv[] = {"lighttpd", "-D", "-f", conf, NULL};
-    GError *err = NULL;
-    int rc = ARKIV_EXIT_ERROR;
-    if (!g_spawn_async(NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL,
-                       NULL, &server_pid, &err)) {
-        fprintf(stderr, "arkiv serve: cannot run lighttpd: %s\n", err->message);
-        g_error_free(err);
-    } else {
-        signal(SIGINT, forward_signal);
-        signal(SIGTERM, forward_signal);
-        int ws = 0;
-        while (waitpid(server_pid, &ws, 0) < 0 && errno == EINTR)
-            ;
-        rc = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
-        g_spawn_close_pid(server_pid);
+    char *why = NULL;
+    if (!serveconf_spawn(run, &server_pid, &why)) {
+        fprintf(stderr, "arkiv serve: cannot run lighttpd: %s\n", why);
+        g_free(why);
+        return ARKIV_EXIT_ERROR;
     }
-    g_free(conf);
-    return rc;
+    signal(SIGINT, forward_signal);
+    signal(SIGTERM, forward_signal);
+    int ws = 0;
+    while (waitpid(server_pid, &ws, 0) < 0 && errno == EINTR)
+        ;
+    g_spawn_close_pid(server_pid);
+    return WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
 }
 
 int arkiv_cmd_serve(int argc, char **argv)
@@ -236,7 +169,7 @@ int arkiv_cmd_serve(int argc, char **argv)
         goto out;
     }
     if (port == 0)
-        port = free_port();
+        port = serveconf_free_port();
     if (!find_files(opt_cgi, opt_data, &f, &why) || !(run = make_run_dir()) ||
         !write_config(&f, run, db, port, &why)) {
         fprintf(stderr, "arkiv serve: %s\n", why ? why : "cannot make a run folder");

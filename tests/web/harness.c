@@ -2,6 +2,8 @@
  * tests (see harness.h). */
 #include "harness.h"
 
+#include "serveconf.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -101,22 +103,12 @@ static gboolean make_index(web_env_t *e)
     return rc == 0 || rc == 3;
 }
 
-static int free_port(void)
+static char *absolute(const char *path)
 {
-    GSocket *s = g_socket_new(G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, NULL);
-    GInetAddress *lo = g_inet_address_new_loopback(G_SOCKET_FAMILY_IPV4);
-    GSocketAddress *addr = g_inet_socket_address_new(lo, 0);
-    int port = 0;
-    if (s && g_socket_bind(s, addr, FALSE, NULL)) {
-        GSocketAddress *got = g_socket_get_local_address(s, NULL);
-        port = g_inet_socket_address_get_port(G_INET_SOCKET_ADDRESS(got));
-        g_object_unref(got);
-    }
-    g_object_unref(addr);
-    g_object_unref(lo);
-    if (s)
-        g_object_unref(s);
-    return port;
+    char *real = realpath(path, NULL);
+    char *out = g_strdup(real ? real : path);
+    free(real);
+    return out;
 }
 
 /* The server is up when the search page answers; a server that exited
@@ -140,33 +132,47 @@ static gboolean wait_until_up(web_env_t *e)
     return FALSE;
 }
 
-static gboolean start_server(web_env_t *e)
+/* Fill in web/lighttpd.conf.in in e->state for e->port, as `arkiv serve`
+ * does (serveconf.c), and start lighttpd on it. */
+static gboolean spawn_server(web_env_t *e)
 {
-    char *serve = g_build_filename(e->webdir, "serve.sh", NULL);
-    gboolean up = FALSE;
-    for (int attempt = 0; attempt < 3 && !up; attempt++) {
-        e->port = free_port();
-        char *port = g_strdup_printf("%d", e->port);
-        char *argv[] = {"sh", serve, e->cgi, e->db, e->state, port, NULL};
-        GError *err = NULL;
-        if (g_spawn_async(NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL,
-                          NULL, &e->server, &err))
-            up = wait_until_up(e);
-        else
-            fprintf(stderr, "cannot start %s: %s\n", serve, err->message);
-        g_clear_error(&err);
-        g_free(port);
-    }
-    g_free(serve);
-    return up;
+    char *template_path = g_build_filename(e->webdir, "lighttpd.conf.in", NULL);
+    char *stat = g_build_filename(e->webdir, "static", NULL);
+    char *data = absolute(g_getenv("ARKIV_DATA"));
+    serveconf_t c = {.template_path = template_path,
+                     .run = e->state,
+                     .cgi = e->cgi,
+                     .db = e->db,
+                     .stat = stat,
+                     .data = data,
+                     .port = e->port};
+    char *why = NULL;
+    gboolean ok = serveconf_write(&c, &why) && serveconf_spawn(e->state, &e->server, &why);
+    if (!ok)
+        fprintf(stderr, "cannot start lighttpd: %s\n", why);
+    g_free(why);
+    g_free(data);
+    g_free(stat);
+    g_free(template_path);
+    return ok;
 }
 
-static char *absolute(const char *path)
+/* A port found free can be taken before lighttpd binds it: try again
+ * with another. */
+static gboolean start_server(web_env_t *e)
 {
-    char *real = realpath(path, NULL);
-    char *out = g_strdup(real ? real : path);
-    free(real);
-    return out;
+    gboolean up = FALSE;
+    for (int attempt = 0; attempt < 3 && !up; attempt++) {
+        e->port = serveconf_free_port();
+        up = e->port > 0 && spawn_server(e) && wait_until_up(e);
+        if (!up && e->server > 0) { /* up but not answering: do not leave it behind */
+            kill(e->server, SIGTERM);
+            waitpid(e->server, NULL, 0);
+            g_spawn_close_pid(e->server);
+            e->server = 0;
+        }
+    }
+    return up;
 }
 
 gboolean harness_setup(web_env_t *e, const char *arkiv, const char *cgi, const char *webdir,

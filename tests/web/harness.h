@@ -1,7 +1,8 @@
 /* harness.h — what the web tests run against: a temporary corpus (the
  * samples plus a hostile file), a real index made by the arkiv binary,
- * lighttpd serving arkiv.cgi through web/serve.sh, an HTTP client on
- * GIO sockets, and headless Chromium. No mocks. */
+ * lighttpd serving arkiv.cgi with the configuration `arkiv serve` writes
+ * (search/serveconf.c), an HTTP client on GIO sockets, and headless
+ * Chromium. No mocks. */
 #ifndef ARKIV_TEST_WEB_HARNESS_H
 #define ARKIV_TEST_WEB_HARNESS_H
 
