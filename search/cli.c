@@ -103,6 +103,14 @@ gboolean arkiv_cli_parse_sort(const char *cmd, const char *s, arkiv_sort_t dflt,
     return TRUE;
 }
 
+gboolean arkiv_cli_not_negative(const char *cmd, const char *what, gint n)
+{
+    if (n >= 0)
+        return TRUE;
+    fprintf(stderr, "arkiv %s: %s must not be negative\n", cmd, what);
+    return FALSE;
+}
+
 char *arkiv_cli_join(char **words)
 {
     return words ? g_strjoinv(" ", words) : g_strdup("");

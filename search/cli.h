@@ -60,6 +60,10 @@ gboolean arkiv_cli_out_mode(const char *cmd, gboolean json, gboolean csv, arkiv_
  * anything else. */
 gboolean arkiv_cli_parse_sort(const char *cmd, const char *s, arkiv_sort_t dflt, arkiv_sort_t *out);
 
+/* FALSE (message printed: "arkiv CMD: WHAT must not be negative") when
+ * n is negative; WHAT names the options, "--limit". */
+gboolean arkiv_cli_not_negative(const char *cmd, const char *what, gint n);
+
 /* The QUERY... arguments joined by spaces; "" for none. Caller g_frees. */
 char *arkiv_cli_join(char **words);
 

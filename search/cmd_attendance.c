@@ -5,27 +5,23 @@
 
 #include "answer.h"
 #include "answer_json.h"
-#include "cli.h"
+#include "cli_query.h"
 #include "csv.h"
 #include "knowledge.h"
 #include "text.h"
 
+/* The options of its own and the data files they name; GOption fills
+ * data, prepare loads k, arkiv_cmd_attendance frees both. */
 typedef struct {
-    char *db, *data;
-    gboolean json, csv;
-    char **words;
-} attendance_args_t;
+    char *data;
+    arkiv_knowledge_t *k;
+} attendance_opts_t;
 
-typedef struct {
-    const char *name;
-    const arkiv_knowledge_t *k;
-    arkiv_out_t out;
-} attendance_run_t;
-
-static arkiv_status_t answer(arkiv_db_t *db, const void *user, JsonNode **out, char **error)
+static arkiv_status_t answer(arkiv_db_t *db, const arkiv_cli_query_in_t *in, JsonNode **out,
+                             char **error)
 {
-    const attendance_run_t *s = user;
-    return arkiv_answer_attendance(db, s->k, s->name, out, error);
+    const attendance_opts_t *o = in->opts;
+    return arkiv_answer_attendance(db, o->k, in->query, out, error);
 }
 
 static void print_candidates(JsonObject *a, arkiv_out_t out)
@@ -92,7 +88,7 @@ static void print_rows(JsonArray *rows, const char *status_label,
     g_strfreev(councils);
 }
 
-static void print_text(JsonObject *a)
+static void print_meetings_text(JsonObject *a)
 {
     JsonObject *s = arkiv_json_object(a, "summary");
     JsonArray *variants = arkiv_json_array(a, "variants");
@@ -117,7 +113,7 @@ static void print_text(JsonObject *a)
     arkiv_text_councils_free(names);
 }
 
-static void print_csv(JsonObject *a)
+static void print_meetings_csv(JsonObject *a)
 {
     static const char *const head[] = {"date", "councils", "status", "roles", "id", "path"};
     arkiv_csv_row(stdout, head, G_N_ELEMENTS(head));
@@ -135,87 +131,70 @@ static void print_csv(JsonObject *a)
     }
 }
 
-static void print(JsonNode *n, const void *user)
+/* A NAME that fits several people (or nobody) answers with candidates. */
+static void print_text(JsonObject *a, const void *opts)
 {
-    const attendance_run_t *s = user;
-    JsonObject *a = arkiv_json_root(n);
-    if (s->out == ARKIV_OUT_JSON)
-        arkiv_cli_print_node(n);
-    else if (json_object_has_member(a, "candidates"))
-        print_candidates(a, s->out);
-    else if (s->out == ARKIV_OUT_CSV)
-        print_csv(a);
+    (void)opts;
+    if (json_object_has_member(a, "candidates"))
+        print_candidates(a, ARKIV_OUT_TEXT);
     else
-        print_text(a);
+        print_meetings_text(a);
+}
+
+static void print_csv(JsonObject *a, const void *opts)
+{
+    (void)opts;
+    if (json_object_has_member(a, "candidates"))
+        print_candidates(a, ARKIV_OUT_CSV);
+    else
+        print_meetings_csv(a);
 }
 
 /* The data files give names the identity key rules; without them (none
  * installed) the rules alone still work, but files asked for by --data
  * must load. */
-static gboolean load_knowledge(const char *opt, arkiv_knowledge_t **k)
+static gboolean load_knowledge(void *opts)
 {
+    attendance_opts_t *o = opts;
     GError *err = NULL;
-    *k = NULL;
-    char *dir = arkiv_knowledge_find_dir(opt, NULL);
-    gboolean ok = !dir || arkiv_knowledge_load(dir, k, &err);
-    if (!ok && opt)
+    char *dir = arkiv_knowledge_find_dir(o->data, NULL);
+    gboolean ok = !dir || arkiv_knowledge_load(dir, &o->k, &err);
+    if (!ok && o->data)
         fprintf(stderr, "arkiv attendance: %s\n", err->message);
     if (err)
         g_error_free(err);
     g_free(dir);
-    return ok || !opt;
+    return ok || !o->data;
 }
 
-static GOptionContext *make_context(attendance_args_t *a)
-{
-    GOptionEntry entries[] = {
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &a->db,
-         "Index location (default $ARKIV_DB or ./arkiv.db)", "PATH"},
-        {"json", 0, 0, G_OPTION_ARG_NONE, &a->json, "Print the answer as JSON", NULL},
-        {"csv", 0, 0, G_OPTION_ARG_NONE, &a->csv, "Print the meetings as CSV", NULL},
-        {"data", 0, 0, G_OPTION_ARG_FILENAME, &a->data,
-         "Data files for name rules (default $ARKIV_DATA or the installed set)", "DIR"},
-        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->words, NULL, "NAME"},
-        {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *ctx = g_option_context_new(NULL);
-    g_option_context_set_summary(
-        ctx, "Every meeting a person attended or was absent from, oldest first, under\n"
-             "any of the ways the minutes write the name.");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_description(
-        ctx, "NAME is any written form (\"Elisabeth Tronstad\", \"Elisabeth Kvam Tronstad\")\n"
-             "or identity key. A NAME that fits several people (a first name or a\n"
-             "surname) lists them instead. Meetings that only mention the person in\n"
-             "the text are listed apart. See arkiv-attendance(1).\n\n"
-             "Exit status: 0 ok (also for nobody by that name), 1 error, 2 usage error.\n");
-    return ctx;
-}
+static const arkiv_cli_query_t attendance = {
+    .name = "attendance",
+    .summary = "Every meeting a person attended or was absent from, oldest first, under\n"
+               "any of the ways the minutes write the name.",
+    .description =
+        "NAME is any written form (\"Elisabeth Tronstad\", \"Elisabeth Kvam Tronstad\")\n"
+        "or identity key. A NAME that fits several people (a first name or a\n"
+        "surname) lists them instead. Meetings that only mention the person in\n"
+        "the text are listed apart. See arkiv-attendance(1).\n\n"
+        "Exit status: 0 ok (also for nobody by that name), 1 error, 2 usage error.\n",
+    .json_help = "Print the answer as JSON",
+    .csv_help = "Print the meetings as CSV",
+    .operand = "NAME",
+    .required = "NAME",
+    .prepare = load_knowledge,
+    .answer = answer,
+    .print_text = print_text,
+    .print_csv = print_csv};
 
 int arkiv_cmd_attendance(int argc, char **argv)
 {
-    attendance_args_t a = {0};
-    GOptionContext *ctx = make_context(&a);
-    int rc = ARKIV_EXIT_USAGE;
-    arkiv_out_t out;
-    char *name = NULL;
-    arkiv_knowledge_t *k = NULL;
-    if (!arkiv_cli_parse(ctx, &argc, &argv) ||
-        !arkiv_cli_out_mode("attendance", a.json, a.csv, &out)) {
-        /* message printed */
-    } else if (!*g_strstrip(name = arkiv_cli_join(a.words))) {
-        fprintf(stderr, "arkiv attendance: no NAME given\nTry 'arkiv attendance --help'.\n");
-    } else if (!load_knowledge(a.data, &k)) {
-        rc = ARKIV_EXIT_ERROR;
-    } else {
-        attendance_run_t s = {name, k, out};
-        arkiv_cli_answer_t how = {answer, print};
-        rc = arkiv_cli_run_answer("attendance", a.db, &how, &s);
-    }
-    arkiv_knowledge_free(k);
-    g_free(name);
-    g_option_context_free(ctx);
-    g_free(a.db);
-    g_free(a.data);
-    g_strfreev(a.words);
+    attendance_opts_t o = {0};
+    GOptionEntry own[] = {{"data", 0, 0, G_OPTION_ARG_FILENAME, &o.data,
+                           "Data files for name rules (default $ARKIV_DATA or the installed set)",
+                           "DIR"},
+                          {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    int rc = arkiv_cli_run_query(&attendance, own, &o, argc, argv);
+    arkiv_knowledge_free(o.k);
+    g_free(o.data);
     return rc;
 }

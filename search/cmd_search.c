@@ -6,27 +6,46 @@
 
 #include "answer.h"
 #include "answer_json.h"
-#include "cli.h"
+#include "cli_query.h"
 #include "csv.h"
 #include "text.h"
 
+/* The options of its own; GOption fills them, arkiv_cmd_search frees. */
 typedef struct {
-    char *db, *sort;
-    gboolean json, csv, no_collapse;
     gint limit, offset;
-    char **words;
-} search_args_t;
+    char *sort_arg;
+    gboolean no_collapse;
+    arkiv_sort_t sort;
+} search_opts_t;
 
-typedef struct {
-    const char *query;
-    arkiv_search_options_t o;
-    arkiv_out_t out;
-} search_run_t;
-
-static arkiv_status_t answer(arkiv_db_t *db, const void *user, JsonNode **out, char **error)
+/* --sort is checked before --json against --csv, the others after. */
+static gboolean check_sort(void *opts)
 {
-    const search_run_t *s = user;
-    return arkiv_answer_search(db, s->query, &s->o, out, error);
+    search_opts_t *o = opts;
+    return arkiv_cli_parse_sort("search", o->sort_arg, ARKIV_SORT_RELEVANCE, &o->sort);
+}
+
+static gboolean check_range(void *opts)
+{
+    const search_opts_t *o = opts;
+    return arkiv_cli_not_negative("search", "--limit and --offset", MIN(o->limit, o->offset));
+}
+
+static arkiv_status_t answer(arkiv_db_t *db, const arkiv_cli_query_in_t *in, JsonNode **out,
+                             char **error)
+{
+    const search_opts_t *o = in->opts;
+    arkiv_search_options_t so;
+    arkiv_search_options_init(&so);
+    so.offset = (unsigned)o->offset;
+    so.limit = (unsigned)o->limit;
+    so.sort = o->sort;
+    so.collapse = !o->no_collapse;
+    /* Bold hit words on a terminal only; JSON and CSV keep the text bare. */
+    gboolean tty = in->out == ARKIV_OUT_TEXT && isatty(STDOUT_FILENO);
+    so.hi_start = tty ? "\033[1m" : NULL;
+    so.hi_end = tty ? "\033[0m" : NULL;
+    return arkiv_answer_search(db, in->query, &so, out, error);
 }
 
 /* "ASU 17.04.2024 · Sak 12/24 Tittel · side 6" */
@@ -86,8 +105,9 @@ static void print_facet(JsonObject *facets, const char *name, const char *label,
     g_list_free(members);
 }
 
-static void print_text(JsonObject *a, gboolean collapse)
+static void print_text(JsonObject *a, const void *opts)
 {
+    gboolean collapse = !((const search_opts_t *)opts)->no_collapse;
     JsonArray *results = arkiv_json_array(a, "results");
     guint n = arkiv_json_array_len(results);
     gint64 total = arkiv_json_int(a, "total", 0), offset = arkiv_json_int(a, "offset", 0);
@@ -119,8 +139,9 @@ static void print_text(JsonObject *a, gboolean collapse)
     arkiv_text_councils_free(names);
 }
 
-static void print_csv(JsonObject *a)
+static void print_csv(JsonObject *a, const void *opts)
 {
+    (void)opts;
     static const char *const head[] = {"rank",  "id",         "date",     "council", "kind",
                                        "item",  "item_title", "decision", "page",    "collapsed",
                                        "score", "path",       "title",    "snippet"};
@@ -156,86 +177,40 @@ static void print_csv(JsonObject *a)
     }
 }
 
-static void print(JsonNode *n, const void *user)
-{
-    const search_run_t *s = user;
-    if (s->out == ARKIV_OUT_JSON)
-        arkiv_cli_print_node(n);
-    else if (s->out == ARKIV_OUT_CSV)
-        print_csv(arkiv_json_root(n));
-    else
-        print_text(arkiv_json_root(n), s->o.collapse);
-}
-
-static int run_search(const search_args_t *a, const char *query, arkiv_sort_t sort, arkiv_out_t out)
-{
-    search_run_t s = {query, {0}, out};
-    arkiv_search_options_init(&s.o);
-    s.o.offset = (unsigned)a->offset;
-    s.o.limit = (unsigned)a->limit;
-    s.o.sort = sort;
-    s.o.collapse = !a->no_collapse;
-    /* Bold hit words on a terminal only; JSON and CSV keep the text bare. */
-    gboolean tty = out == ARKIV_OUT_TEXT && isatty(STDOUT_FILENO);
-    s.o.hi_start = tty ? "\033[1m" : NULL;
-    s.o.hi_end = tty ? "\033[0m" : NULL;
-    arkiv_cli_answer_t how = {answer, print};
-    return arkiv_cli_run_answer("search", a->db, &how, &s);
-}
-
-static GOptionContext *make_context(search_args_t *a)
-{
-    GOptionEntry entries[] = {
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &a->db,
-         "Index location (default $ARKIV_DB or ./arkiv.db)", "PATH"},
-        {"json", 0, 0, G_OPTION_ARG_NONE, &a->json, "Print results as JSON", NULL},
-        {"csv", 0, 0, G_OPTION_ARG_NONE, &a->csv, "Print results as CSV", NULL},
-        {"limit", 'n', 0, G_OPTION_ARG_INT, &a->limit, "Show at most N results (default 10)", "N"},
-        {"offset", 0, 0, G_OPTION_ARG_INT, &a->offset, "Skip the first N results", "N"},
-        {"sort", 0, 0, G_OPTION_ARG_STRING, &a->sort,
-         "relevance (default), date (oldest first) or -date", "ORDER"},
-        {"no-collapse", 0, 0, G_OPTION_ARG_NONE, &a->no_collapse,
-         "Every matching document, not one hit per meeting", NULL},
-        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->words, NULL, "QUERY..."},
-        {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *ctx = g_option_context_new(NULL);
-    g_option_context_set_summary(ctx, "Search the index: one hit per meeting, its best document "
-                                      "(the meeting or an agenda item).");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_description(
-        ctx, "Query syntax: words are ANDed; OR, NOT, (), \"phrases\", wild*cards, NEAR.\n"
-             "Fields: council:ASU person:\"Randi Sjøvæg\" present: absent: role:chair\n"
-             "case:12/24 case:\"ASU 12/24\" ref:08/25 project:harmoni kind:referat org:hnt\n"
-             "place:teams decision:godkjennes title: year:2024 path: level:item id:\n"
-             "date:2024-01-01..2024-06-30 (also 01.01.2024..30.06.2024).\n"
-             "An empty query lists every meeting. See arkiv-search(1).\n\n"
-             "Exit status: 0 ok (also with no matches), 1 error, 2 usage error or\n"
-             "a query that cannot be parsed.\n");
-    return ctx;
-}
+static const arkiv_cli_query_t search = {
+    .name = "search",
+    .summary =
+        "Search the index: one hit per meeting, its best document (the meeting or an agenda item).",
+    .description = "Query syntax: words are ANDed; OR, NOT, (), \"phrases\", wild*cards, NEAR.\n"
+                   "Fields: council:ASU person:\"Randi Sjøvæg\" present: absent: role:chair\n"
+                   "case:12/24 case:\"ASU 12/24\" ref:08/25 project:harmoni kind:referat org:hnt\n"
+                   "place:teams decision:godkjennes title: year:2024 path: level:item id:\n"
+                   "date:2024-01-01..2024-06-30 (also 01.01.2024..30.06.2024).\n"
+                   "An empty query lists every meeting. See arkiv-search(1).\n\n"
+                   "Exit status: 0 ok (also with no matches), 1 error, 2 usage error or\n"
+                   "a query that cannot be parsed.\n",
+    .json_help = "Print results as JSON",
+    .csv_help = "Print results as CSV",
+    .operand = "QUERY...",
+    .check_first = check_sort,
+    .check = check_range,
+    .answer = answer,
+    .print_text = print_text,
+    .print_csv = print_csv};
 
 int arkiv_cmd_search(int argc, char **argv)
 {
-    search_args_t a = {0};
-    a.limit = 10;
-    GOptionContext *ctx = make_context(&a);
-    int rc = ARKIV_EXIT_USAGE;
-    arkiv_sort_t sort;
-    arkiv_out_t out;
-    if (!arkiv_cli_parse(ctx, &argc, &argv) ||
-        !arkiv_cli_parse_sort("search", a.sort, ARKIV_SORT_RELEVANCE, &sort) ||
-        !arkiv_cli_out_mode("search", a.json, a.csv, &out)) {
-        /* message printed */
-    } else if (a.limit < 0 || a.offset < 0) {
-        fprintf(stderr, "arkiv search: --limit and --offset must not be negative\n");
-    } else {
-        char *query = arkiv_cli_join(a.words);
-        rc = run_search(&a, query, sort, out);
-        g_free(query);
-    }
-    g_option_context_free(ctx);
-    g_free(a.db);
-    g_free(a.sort);
-    g_strfreev(a.words);
+    search_opts_t o = {0};
+    o.limit = 10;
+    GOptionEntry own[] = {
+        {"limit", 'n', 0, G_OPTION_ARG_INT, &o.limit, "Show at most N results (default 10)", "N"},
+        {"offset", 0, 0, G_OPTION_ARG_INT, &o.offset, "Skip the first N results", "N"},
+        {"sort", 0, 0, G_OPTION_ARG_STRING, &o.sort_arg,
+         "relevance (default), date (oldest first) or -date", "ORDER"},
+        {"no-collapse", 0, 0, G_OPTION_ARG_NONE, &o.no_collapse,
+         "Every matching document, not one hit per meeting", NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    int rc = arkiv_cli_run_query(&search, own, &o, argc, argv);
+    g_free(o.sort_arg);
     return rc;
 }

@@ -5,27 +5,26 @@
 
 #include "answer.h"
 #include "answer_json.h"
-#include "cli.h"
+#include "cli_query.h"
 #include "csv.h"
 #include "text.h"
 
+/* The options of its own; GOption fills them. */
 typedef struct {
-    char *db;
-    gboolean json, csv;
     gint limit;
-    char **words;
-} trace_args_t;
+} trace_opts_t;
 
-typedef struct {
-    const char *query;
-    arkiv_out_t out;
-    unsigned limit;
-} trace_run_t;
-
-static arkiv_status_t answer(arkiv_db_t *db, const void *user, JsonNode **out, char **error)
+static gboolean check(void *opts)
 {
-    const trace_run_t *s = user;
-    return arkiv_answer_trace(db, s->query, s->limit, out, error);
+    const trace_opts_t *o = opts;
+    return arkiv_cli_not_negative("trace", "--limit", o->limit);
+}
+
+static arkiv_status_t answer(arkiv_db_t *db, const arkiv_cli_query_in_t *in, JsonNode **out,
+                             char **error)
+{
+    const trace_opts_t *o = in->opts;
+    return arkiv_answer_trace(db, in->query, (unsigned)o->limit, out, error);
 }
 
 static char *councils_text(JsonArray *cs, const arkiv_text_councils_t *names)
@@ -59,8 +58,9 @@ static void print_event(JsonObject *e, const arkiv_text_councils_t *names)
     g_free(date);
 }
 
-static void print_text(JsonObject *a)
+static void print_text(JsonObject *a, const void *opts)
 {
+    (void)opts;
     JsonArray *events = arkiv_json_array(a, "events");
     guint n = arkiv_json_array_len(events);
     if (!n) {
@@ -78,8 +78,9 @@ static void print_text(JsonObject *a)
         printf("Only the best-matching documents were followed: narrow the query to see all.\n");
 }
 
-static void print_csv(JsonObject *a)
+static void print_csv(JsonObject *a, const void *opts)
 {
+    (void)opts;
     static const char *const head[] = {"date",     "councils", "item", "title",
                                        "decision", "id",       "path", "snippet"};
     arkiv_csv_row(stdout, head, G_N_ELEMENTS(head));
@@ -96,64 +97,30 @@ static void print_csv(JsonObject *a)
     }
 }
 
-static void print(JsonNode *n, const void *user)
-{
-    const trace_run_t *s = user;
-    if (s->out == ARKIV_OUT_JSON)
-        arkiv_cli_print_node(n);
-    else if (s->out == ARKIV_OUT_CSV)
-        print_csv(arkiv_json_root(n));
-    else
-        print_text(arkiv_json_root(n));
-}
-
-static GOptionContext *make_context(trace_args_t *a)
-{
-    GOptionEntry entries[] = {
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &a->db,
-         "Index location (default $ARKIV_DB or ./arkiv.db)", "PATH"},
-        {"json", 0, 0, G_OPTION_ARG_NONE, &a->json, "Print the events as JSON", NULL},
-        {"csv", 0, 0, G_OPTION_ARG_NONE, &a->csv, "Print the events as CSV", NULL},
-        {"limit", 'n', 0, G_OPTION_ARG_INT, &a->limit,
-         "Follow at most the N best-matching documents (default 2000)", "N"},
-        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->words, NULL, "QUERY..."},
-        {NULL, 0, 0, 0, NULL, NULL, NULL}};
-    GOptionContext *ctx = g_option_context_new(NULL);
-    g_option_context_set_summary(
-        ctx, "The story of a case or project across councils: one event per meeting,\n"
-             "oldest first, with the agenda item and its decision.");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_description(
-        ctx, "Plain words are taken as a phrase or a project name (arkiv trace hjem til\n"
-             "hjem); case:12/24 also finds the minutes that refer to the case\n"
-             "(\"jf. ASU-sak 12/24\"); any other query works as in arkiv search.\n"
-             "See arkiv-trace(1).\n\n"
-             "Exit status: 0 ok (also with no matches), 1 error, 2 usage error or\n"
-             "a query that cannot be parsed.\n");
-    return ctx;
-}
+static const arkiv_cli_query_t trace = {
+    .name = "trace",
+    .summary = "The story of a case or project across councils: one event per meeting,\n"
+               "oldest first, with the agenda item and its decision.",
+    .description = "Plain words are taken as a phrase or a project name (arkiv trace hjem til\n"
+                   "hjem); case:12/24 also finds the minutes that refer to the case\n"
+                   "(\"jf. ASU-sak 12/24\"); any other query works as in arkiv search.\n"
+                   "See arkiv-trace(1).\n\n"
+                   "Exit status: 0 ok (also with no matches), 1 error, 2 usage error or\n"
+                   "a query that cannot be parsed.\n",
+    .json_help = "Print the events as JSON",
+    .csv_help = "Print the events as CSV",
+    .operand = "QUERY...",
+    .required = "QUERY",
+    .check = check,
+    .answer = answer,
+    .print_text = print_text,
+    .print_csv = print_csv};
 
 int arkiv_cmd_trace(int argc, char **argv)
 {
-    trace_args_t a = {0};
-    GOptionContext *ctx = make_context(&a);
-    int rc = ARKIV_EXIT_USAGE;
-    arkiv_out_t out;
-    char *query = NULL;
-    if (!arkiv_cli_parse(ctx, &argc, &argv) || !arkiv_cli_out_mode("trace", a.json, a.csv, &out)) {
-        /* message printed */
-    } else if (a.limit < 0) {
-        fprintf(stderr, "arkiv trace: --limit must not be negative\n");
-    } else if (!*g_strstrip(query = arkiv_cli_join(a.words))) {
-        fprintf(stderr, "arkiv trace: no QUERY given\nTry 'arkiv trace --help'.\n");
-    } else {
-        trace_run_t s = {query, out, a.limit > 0 ? (unsigned)a.limit : 0};
-        arkiv_cli_answer_t how = {answer, print};
-        rc = arkiv_cli_run_answer("trace", a.db, &how, &s);
-    }
-    g_free(query);
-    g_option_context_free(ctx);
-    g_free(a.db);
-    g_strfreev(a.words);
-    return rc;
+    trace_opts_t o = {0};
+    GOptionEntry own[] = {{"limit", 'n', 0, G_OPTION_ARG_INT, &o.limit,
+                           "Follow at most the N best-matching documents (default 2000)", "N"},
+                          {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    return arkiv_cli_run_query(&trace, own, &o, argc, argv);
 }
