@@ -54,15 +54,6 @@ static void print_candidates(JsonObject *a, arkiv_out_t out)
     }
 }
 
-static char *councils_text(JsonArray *cs, const arkiv_text_councils_t *names)
-{
-    GString *s = g_string_new(NULL);
-    for (guint c = 0; c < arkiv_json_array_len(cs); c++)
-        g_string_append_printf(s, "%s%s", c ? ", " : "",
-                               arkiv_text_council(names, arkiv_json_array_str(cs, c)));
-    return g_string_free(s, FALSE);
-}
-
 /* date, councils, status, roles; councils as wide as the widest. */
 static void print_rows(JsonArray *rows, const char *status_label,
                        const arkiv_text_councils_t *names)
@@ -71,8 +62,8 @@ static void print_rows(JsonArray *rows, const char *status_label,
     char **councils = g_new0(char *, n + 1);
     int widths[] = {10, 0, 9, 0};
     for (guint i = 0; i < n; i++) {
-        councils[i] =
-            councils_text(arkiv_json_array(arkiv_json_array_object(rows, i), "councils"), names);
+        councils[i] = arkiv_text_councils_join(
+            arkiv_json_array(arkiv_json_array_object(rows, i), "councils"), names);
         widths[1] = MAX(widths[1], (int)g_utf8_strlen(councils[i], -1));
     }
     for (guint i = 0; i < n; i++) {

@@ -27,21 +27,12 @@ static arkiv_status_t answer(arkiv_db_t *db, const arkiv_cli_query_in_t *in, Jso
     return arkiv_answer_trace(db, in->query, (unsigned)o->limit, out, error);
 }
 
-static char *councils_text(JsonArray *cs, const arkiv_text_councils_t *names)
-{
-    GString *s = g_string_new(NULL);
-    for (guint c = 0; c < arkiv_json_array_len(cs); c++)
-        g_string_append_printf(s, "%s%s", c ? ", " : "",
-                               arkiv_text_council(names, arkiv_json_array_str(cs, c)));
-    return g_string_free(s, FALSE);
-}
-
 /* "17.04.2024  ASU   Sak 13/24 HARMONI – oppstart", then the decision,
  * or for a meeting without a matching item, where the words are. */
 static void print_event(JsonObject *e, const arkiv_text_councils_t *names)
 {
     char *date = arkiv_text_date(arkiv_json_str(e, "date"));
-    char *councils = councils_text(arkiv_json_array(e, "councils"), names);
+    char *councils = arkiv_text_councils_join(arkiv_json_array(e, "councils"), names);
     const char *item = arkiv_json_str(e, "item"), *title = arkiv_json_str(e, "title");
     printf("%-10s  ", date);
     arkiv_text_pad(stdout, councils, 8);

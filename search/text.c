@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "answer_json.h"
 #include "knowledge.h"
 
 char *arkiv_text_date(const char *iso)
@@ -130,4 +131,13 @@ const char *arkiv_text_council(const arkiv_text_councils_t *c, const char *canon
         return "";
     const char *a = c ? g_hash_table_lookup(c->acronym, canonical) : NULL;
     return a ? a : canonical;
+}
+
+char *arkiv_text_councils_join(JsonArray *councils, const arkiv_text_councils_t *c)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < arkiv_json_array_len(councils); i++)
+        g_string_append_printf(s, "%s%s", i ? ", " : "",
+                               arkiv_text_council(c, arkiv_json_array_str(councils, i)));
+    return g_string_free(s, FALSE);
 }

@@ -3,6 +3,7 @@
 #define ARKIV_CLI_TEXT_H
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 /* "2024-04-17" -> "17.04.2024", as Norwegian minutes write dates; "" for
@@ -42,5 +43,8 @@ void arkiv_text_councils_free(arkiv_text_councils_t *c);
 /* The acronym of `canonical`, or canonical itself; "" for NULL. Owned by
  * c or by the caller's string. */
 const char *arkiv_text_council(const arkiv_text_councils_t *c, const char *canonical);
+/* The councils of a JSON array of canonical names, short names joined by
+ * ", ". New (g_free). */
+char *arkiv_text_councils_join(JsonArray *councils, const arkiv_text_councils_t *c);
 
 #endif
