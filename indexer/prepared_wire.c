@@ -266,11 +266,17 @@ static gpointer person_from_variant(GVariant *v)
     return p;
 }
 
+/* NULL for an item without a number (entities.h: never NULL), which the
+ * writer would pass to strchr. */
 static gpointer item_from_variant(GVariant *v)
 {
-    arkiv_item_t *it = arkiv_item_new(NULL);
+    char *number = child_string(v, 0);
+    arkiv_item_t *it;
 
-    it->number = child_string(v, 0);
+    if (number == NULL)
+        return NULL;
+    it = arkiv_item_new(NULL);
+    it->number = number;
     it->title = child_string(v, 1);
     it->decision = child_string(v, 2);
     add_strings(v, 3, it->presenters);
@@ -403,16 +409,18 @@ static gboolean texts_from_blob(GVariant *tuple, gsize index, cursor_t *c, GPtrA
     return FALSE;
 }
 
-/* Fills *out (zeroed); FALSE when the entities are malformed or the
- * pages and texts are not in the blob. */
+/* Fills *out (zeroed); FALSE when the entities are missing (the writer
+ * uses them at once) or malformed, or the pages and texts are not in the
+ * blob. */
 static gboolean prepared_from_variant(GVariant *v, cursor_t *c, arkiv_prepared_t *out)
 {
     GVariant *entities = child_maybe(v, 2);
     gboolean ok;
 
     out->headers = child_string(v, 1);
-    ok = pages_from_blob(v, 0, c, &out->pages) && texts_from_blob(v, 3, c, &out->texts);
-    if (ok && entities != NULL)
+    ok = entities != NULL && pages_from_blob(v, 0, c, &out->pages) &&
+         texts_from_blob(v, 3, c, &out->texts);
+    if (ok)
         ok = (out->entities = entities_from_variant(entities)) != NULL;
     g_clear_pointer(&entities, g_variant_unref);
     return ok;

@@ -47,10 +47,13 @@ void arkiv_worker_reply_serialise(const arkiv_extract_result_t *ex, const arkiv_
                                   GBytes **bytes_out);
 
 /* Inverse of the above, for bytes from a worker that may be half dead:
- * every enum and the state's invariants are checked.  *ex_out and
- * *prep_out must be zeroed or cleared; on TRUE they own newly allocated
- * members (entities arrays are never NULL), on FALSE they are left cleared
- * and *error is set. */
+ * every length, every enum and the state's invariants are checked, and
+ * what the writer takes for granted: state OK comes with entities, and
+ * every item with a number (a reply that breaks these is refused, also
+ * one serialised from such a result).  *ex_out and *prep_out must be
+ * zeroed or cleared; on TRUE they own newly allocated members (entities
+ * arrays are never NULL), on FALSE they are left cleared and *error is
+ * set. */
 gboolean arkiv_worker_reply_deserialise(GBytes *bytes, arkiv_extract_result_t *ex_out,
                                         arkiv_prep_result_t *prep_out, GError **error);
 

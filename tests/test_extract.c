@@ -723,13 +723,6 @@ START_TEST(test_reply_roundtrip_empty)
     g_free(prep.prepared.entities);
     arkiv_extract_result_clear(&ex_out);
     arkiv_prep_result_clear(&prep_out);
-
-    prep.prepared.entities = NULL;
-    reply_roundtrip(&ex, &prep, &ex_out, &prep_out);
-    ck_assert_int_eq(prep_out.state, ARKIV_PREP_OK);
-    ck_assert_ptr_null(prep_out.prepared.entities);
-    arkiv_extract_result_clear(&ex_out);
-    arkiv_prep_result_clear(&prep_out);
     arkiv_entities_free(empty);
 }
 END_TEST
@@ -805,6 +798,26 @@ START_TEST(test_reply_rejects_garbage)
     prep.prepared.entities->date_source = ARKIV_DATE_TEXT;
     who = prep.prepared.entities->people->pdata[1];
     who->status = (arkiv_attendance_t)9;
+    assert_reply_refused(&prep);
+    arkiv_prep_result_clear(&prep);
+}
+END_TEST
+
+/* Replies fuzz/fuzz_wire.c found accepted that the writer (docbuild.c)
+ * would crash on.  Made with the encoder rather than kept as the fuzzer's
+ * bytes, which are 35 KB in host byte order and would be refused for
+ * another reason as soon as the format changes. */
+START_TEST(test_reply_rejects_what_the_writer_cannot_take)
+{
+    arkiv_prep_result_t prep = {.state = ARKIV_PREP_OK};
+    arkiv_item_t *it;
+
+    /* fallback_date dereferences the entities of every OK result. */
+    assert_reply_refused(&prep);
+    /* An item without a number: docbuild.c takes strchr(number, '/'). */
+    prep.prepared.entities = full_entities();
+    it = prep.prepared.entities->items->pdata[1];
+    g_clear_pointer(&it->number, g_free);
     assert_reply_refused(&prep);
     arkiv_prep_result_clear(&prep);
 }
@@ -1682,6 +1695,7 @@ static Suite *extract_suite(void)
     tcase_add_test(result, test_reply_roundtrip_empty);
     tcase_add_test(result, test_reply_roundtrip_states);
     tcase_add_test(result, test_reply_rejects_garbage);
+    tcase_add_test(result, test_reply_rejects_what_the_writer_cannot_take);
     tcase_add_test(type, test_kind_table);
     tcase_add_test(type, test_missing_file_is_io);
     tcase_add_test(type, test_fifo_is_not_opened);
