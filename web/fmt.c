@@ -46,6 +46,17 @@ void web_fmt_item(GString *out, const web_ctx_t *ctx, JsonNode *item)
     web_html_text(out, title);
 }
 
+void web_fmt_decision(GString *out, const web_ctx_t *ctx, const char *text)
+{
+    if (!text)
+        return;
+    g_string_append(out, "<div class=\"decision\"><h3>");
+    web_html_text(out, web_label(ctx, T_DECISION));
+    g_string_append(out, "</h3>\n<p>");
+    web_html_text(out, text);
+    g_string_append(out, "</p></div>\n");
+}
+
 void web_fmt_list(GString *out, JsonArray *names)
 {
     guint n = names ? json_array_get_length(names) : 0;
@@ -62,6 +73,19 @@ void web_fmt_person_link(GString *out, const web_ctx_t *ctx, const char *name, c
     web_url_begin(&u, ctx->req, "person", NULL);
     web_url_add(&u, "name", name);
     web_html_link(out, web_url_end(&u, ctx->req, NULL), shown ? shown : name);
+}
+
+char *web_fmt_hit_href(const web_ctx_t *ctx, JsonObject *hit, const char *q)
+{
+    const char *id = arkiv_json_str(hit, "id"), *parent = arkiv_json_str(hit, "parent");
+    const char *colon = id ? strrchr(id, ':') : NULL;
+    char *anchor = colon && parent ? g_strdup_printf("item-%s", colon + 1) : NULL;
+    web_url_t u;
+    web_url_begin(&u, ctx->req, "doc", parent ? parent : id);
+    web_url_add(&u, "q", q);
+    char *href = web_url_end(&u, ctx->req, anchor);
+    g_free(anchor);
+    return href;
 }
 
 char *web_item_anchor(unsigned n)

@@ -96,6 +96,14 @@ void web_layout_begin(web_ctx_t *ctx, const char *title, const char *feed_href)
     partial_notice(ctx);
 }
 
+void web_layout_titled(web_ctx_t *ctx, const char *title)
+{
+    web_layout_begin(ctx, title, NULL);
+    g_string_append(ctx->resp->body, "<h1>");
+    web_html_text(ctx->resp->body, title);
+    g_string_append(ctx->resp->body, "</h1>\n");
+}
+
 void web_layout_end(web_ctx_t *ctx)
 {
     g_string_append(ctx->resp->body, "</main>\n</body>\n</html>\n");

@@ -8,6 +8,9 @@
  * NULL), the site header with navigation and the language switch, and
  * <main>. Writes to ctx->resp->body. */
 void web_layout_begin(web_ctx_t *ctx, const char *title, const char *feed_href);
+/* web_layout_begin without a feed, then the title again as the page's
+ * <h1>. */
+void web_layout_titled(web_ctx_t *ctx, const char *title);
 /* Close <main> and the document. */
 void web_layout_end(web_ctx_t *ctx);
 

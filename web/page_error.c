@@ -73,11 +73,7 @@ void web_page_error(web_ctx_t *ctx, int status, const char *reason)
         return;
     }
     web_response_set_type(resp, "text/html; charset=utf-8");
-    const char *title = web_label(ctx, title_for(status));
-    web_layout_begin(ctx, title, NULL);
-    g_string_append(resp->body, "<h1>");
-    web_html_text(resp->body, title);
-    g_string_append(resp->body, "</h1>\n");
+    web_layout_titled(ctx, web_label(ctx, title_for(status)));
     if (reason) {
         g_string_append(resp->body, "<p class=\"reason\">");
         web_html_text(resp->body, reason);

@@ -2,14 +2,12 @@
  * reader can follow a project or a council. Same parameters as the search
  * page; every text goes through the XML escaper (html.h). */
 #include <stdio.h>
-#include <string.h>
 
-#include "answer.h"
 #include "fmt.h"
 #include "html.h"
 #include "answer_json.h"
 #include "layout.h"
-#include "search_state.h"
+#include "search_serve.h"
 #include "url.h"
 
 /* Relative links resolve against the feed's address, but Atom ids and
@@ -50,24 +48,19 @@ static void entry_title(GString *o, const web_ctx_t *ctx, JsonObject *hit)
 
 static void entry(GString *o, const web_ctx_t *ctx, JsonObject *hit)
 {
-    const char *id = arkiv_json_str(hit, "id"), *parent = arkiv_json_str(hit, "parent");
-    const char *colon = id ? strrchr(id, ':') : NULL;
-    char *anchor = colon && parent ? g_strdup_printf("item-%s", colon + 1) : NULL;
-    web_url_t u;
-    web_url_begin(&u, ctx->req, "doc", parent ? parent : id);
+    const char *id = arkiv_json_str(hit, "id");
     g_string_append(o, "<entry>\n<title>");
     entry_title(o, ctx, hit);
     g_string_append(o, "</title>\n<id>urn:arkiv:doc:");
     web_html_text(o, id);
     g_string_append(o, "</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"");
-    abs_url(o, ctx, web_url_end(&u, ctx->req, anchor));
+    abs_url(o, ctx, web_fmt_hit_href(ctx, hit, NULL));
     g_string_append(o, "\"/>\n<updated>");
     timestamp(o, arkiv_json_str(hit, "date"));
     g_string_append(o, "</updated>\n<summary>");
     const char *decision = arkiv_json_str(arkiv_json_object(hit, "item"), "decision");
     web_html_text(o, decision ? decision : arkiv_json_str(hit, "snippet"));
     g_string_append(o, "</summary>\n</entry>\n");
-    g_free(anchor);
 }
 
 static void feed_head(GString *o, web_ctx_t *ctx, const web_search_t *s, JsonObject *ans)
@@ -109,32 +102,20 @@ static void feed_xml(web_ctx_t *ctx, const web_search_t *s, JsonObject *ans)
     web_response_set_type(ctx->resp, "application/atom+xml; charset=utf-8");
 }
 
+/* Newest first; 20 entries unless the request says how many. */
+static void feed_options(const web_ctx_t *ctx, const web_search_t *s, arkiv_search_options_t *o)
+{
+    o->limit = web_request_param(ctx->req, "limit") ? s->limit : 20;
+    o->sort = ARKIV_SORT_DATE_DESC;
+    o->facets = 0;
+}
+
+static void feed_show(web_ctx_t *ctx, const web_search_t *s, JsonNode *ans)
+{
+    feed_xml(ctx, s, arkiv_json_root(ans));
+}
+
 void web_page_feed(web_ctx_t *ctx)
 {
-    web_search_t s;
-    const char *why = NULL;
-    if (!web_search_from_request(&s, ctx->req, &why)) {
-        web_page_error(ctx, 400, why);
-    } else if (!ctx->db) {
-        web_page_error(ctx, 503, NULL);
-    } else {
-        arkiv_search_options_t o;
-        arkiv_search_options_init(&o);
-        o.limit = web_request_param(ctx->req, "limit") ? s.limit : 20;
-        o.sort = ARKIV_SORT_DATE_DESC;
-        o.facets = 0;
-        char *query = web_search_query(&s);
-        JsonNode *ans = NULL;
-        char *error = NULL;
-        arkiv_status_t st = arkiv_answer_search(ctx->db, query, &o, &ans, &error);
-        if (st != ARKIV_STATUS_OK)
-            web_page_answer_error(ctx, st, error);
-        else
-            feed_xml(ctx, &s, arkiv_json_root(ans));
-        if (ans)
-            json_node_unref(ans);
-        g_free(error);
-        g_free(query);
-    }
-    web_search_clear(&s);
+    web_search_serve(ctx, feed_options, feed_show);
 }

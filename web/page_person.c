@@ -5,37 +5,22 @@
 
 #include "answer.h"
 #include "fmt.h"
+#include "form.h"
 #include "html.h"
 #include "answer_json.h"
 #include "layout.h"
 #include "person_tables.h"
-#include "url.h"
 
 enum { max_name = 200 };
 
-static void person_form(web_ctx_t *ctx, const char *name)
-{
-    GString *o = ctx->resp->body;
-    web_url_t u;
-    web_url_begin(&u, ctx->req, "person", NULL);
-    char *action = g_string_free(u.s, FALSE);
-    g_string_append(o, "<form class=\"person\" method=\"get\" action=\"");
-    web_html_attr(o, action);
-    g_string_append(o, "\">\n<label for=\"name\">");
-    web_html_text(o, web_label(ctx, T_PERSON_LABEL));
-    g_string_append(o,
-                    "</label>\n<div class=\"row\"><input type=\"text\" id=\"name\" name=\"name\" "
-                    "maxlength=\"200\" value=\"");
-    web_html_attr(o, name);
-    g_string_append(o, "\">\n");
-    if (ctx->req->lang_given)
-        g_string_append_printf(o, "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
-                               web_label(ctx, T_HTML_LANG));
-    g_string_append(o, "<button type=\"submit\">");
-    web_html_text(o, web_label(ctx, T_SHOW));
-    g_string_append(o, "</button></div>\n</form>\n");
-    g_free(action);
-}
+static const web_form_t person_form = {.page = "person",
+                                       .attrs = "class=\"person\"",
+                                       .type = "text",
+                                       .id = "name",
+                                       .name = "name",
+                                       .maxlength = max_name,
+                                       .label = T_PERSON_LABEL,
+                                       .has_help = FALSE};
 
 /* Several people fit the name: {"person", "key", "meetings"} each. */
 static void candidates(web_ctx_t *ctx, JsonArray *cands)
@@ -72,12 +57,8 @@ static void variants(web_ctx_t *ctx, JsonArray *v)
 
 static void person_html(web_ctx_t *ctx, const char *name, JsonObject *a)
 {
-    GString *o = ctx->resp->body;
     const char *person = arkiv_json_str(a, "person");
-    web_layout_begin(ctx, person ? person : name, NULL);
-    g_string_append(o, "<h1>");
-    web_html_text(o, person ? person : name);
-    g_string_append(o, "</h1>\n");
+    web_layout_titled(ctx, person ? person : name);
     JsonArray *cands = arkiv_json_array(a, "candidates");
     if (cands) {
         candidates(ctx, cands);
@@ -93,11 +74,8 @@ static void person_html(web_ctx_t *ctx, const char *name, JsonObject *a)
 
 static void ask_for_name(web_ctx_t *ctx)
 {
-    web_layout_begin(ctx, web_label(ctx, T_PERSON), NULL);
-    g_string_append(ctx->resp->body, "<h1>");
-    web_html_text(ctx->resp->body, web_label(ctx, T_PERSON));
-    g_string_append(ctx->resp->body, "</h1>\n");
-    person_form(ctx, "");
+    web_layout_titled(ctx, web_label(ctx, T_PERSON));
+    web_form_one(ctx, &person_form, "", T_SHOW);
     web_layout_end(ctx);
 }
 

@@ -1,15 +1,23 @@
 /* page_search.c — the search page: form, hits, facets, order, pages. */
-#include <string.h>
-
-#include "answer.h"
 #include "facets.h"
 #include "fmt.h"
+#include "form.h"
 #include "html.h"
 #include "answer_json.h"
 #include "layout.h"
 #include "pager.h"
-#include "search_state.h"
+#include "search_serve.h"
 #include "url.h"
+
+static const web_form_t query_form = {.page = "search",
+                                      .attrs = "class=\"search\" role=\"search\"",
+                                      .type = "search",
+                                      .id = "q",
+                                      .name = "q",
+                                      .maxlength = WEB_MAX_QUERY,
+                                      .label = T_QUERY_LABEL,
+                                      .has_help = TRUE,
+                                      .help = T_SYNTAX_HELP};
 
 /* Hidden inputs keep the filters (and a chosen language) when a new
  * query is typed. */
@@ -23,62 +31,33 @@ static void form_hidden(web_ctx_t *ctx, const web_search_t *s)
             web_html_attr(o, s->filters[f]->pdata[i]);
             g_string_append(o, "\">\n");
         }
-    if (ctx->req->lang_given)
-        g_string_append_printf(o, "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
-                               web_label(ctx, T_HTML_LANG));
+    web_form_lang(ctx);
 }
 
-static void sort_option(web_ctx_t *ctx, const web_search_t *s, arkiv_sort_t sort, web_text_t t)
+static void sort_option(web_ctx_t *ctx, const web_search_t *s, const web_sort_choice_t *choice)
 {
-    g_string_append_printf(ctx->resp->body, "<option value=\"%s\"%s>", web_sort_name(sort),
-                           s->sort == sort ? " selected" : "");
-    web_html_text(ctx->resp->body, web_label(ctx, t));
+    g_string_append_printf(ctx->resp->body, "<option value=\"%s\"%s>", web_sort_name(choice->sort),
+                           s->sort == choice->sort ? " selected" : "");
+    web_html_text(ctx->resp->body, web_label(ctx, choice->label));
     g_string_append(ctx->resp->body, "</option>\n");
 }
 
 static void search_form(web_ctx_t *ctx, const web_search_t *s)
 {
     GString *o = ctx->resp->body;
-    web_url_t u;
-    web_url_begin(&u, ctx->req, "search", NULL);
-    char *action = g_string_free(u.s, FALSE);
-    g_string_append(o, "<form class=\"search\" role=\"search\" method=\"get\" action=\"");
-    web_html_attr(o, action);
-    g_free(action);
-    g_string_append(o, "\">\n<label for=\"q\">");
-    web_html_text(o, web_label(ctx, T_QUERY_LABEL));
-    g_string_append(o, "</label>\n<div class=\"row\">\n<input type=\"search\" id=\"q\" name=\"q\" "
-                       "maxlength=\"500\" aria-describedby=\"q-help\" value=\"");
-    web_html_attr(o, s->q);
-    g_string_append(o, "\">\n<label for=\"sort\" class=\"sort-label\">");
+    web_form_begin(ctx, &query_form);
+    g_string_append(o, "<div class=\"row\">\n");
+    web_form_field(ctx, &query_form, s->q);
+    g_string_append(o, "<label for=\"sort\" class=\"sort-label\">");
     web_html_text(o, web_label(ctx, T_SORT_LABEL));
     g_string_append(o, "</label>\n<select id=\"sort\" name=\"sort\">\n");
-    sort_option(ctx, s, ARKIV_SORT_RELEVANCE, T_SORT_RELEVANCE);
-    sort_option(ctx, s, ARKIV_SORT_DATE_DESC, T_SORT_NEWEST);
-    sort_option(ctx, s, ARKIV_SORT_DATE_ASC, T_SORT_OLDEST);
+    for (int i = 0; i < WEB_SORT_N; i++)
+        sort_option(ctx, s, &web_sort_choices[i]);
     g_string_append(o, "</select>\n");
     form_hidden(ctx, s);
-    g_string_append(o, "<button type=\"submit\">");
-    web_html_text(o, web_label(ctx, T_SEARCH));
-    g_string_append(o, "</button>\n</div>\n<p class=\"help\" id=\"q-help\">");
-    web_html_text(o, web_label(ctx, T_SYNTAX_HELP));
-    g_string_append(o, "</p>\n</form>\n");
-}
-
-/* An item hit's id is "MEETING:N": link to the meeting at item N. */
-static char *hit_href(const web_ctx_t *ctx, const web_search_t *s, JsonObject *hit)
-{
-    const char *id = arkiv_json_str(hit, "id"), *parent = arkiv_json_str(hit, "parent");
-    const char *colon = id ? strrchr(id, ':') : NULL;
-    char *anchor = NULL;
-    if (colon && parent)
-        anchor = g_strdup_printf("item-%s", colon + 1);
-    web_url_t u;
-    web_url_begin(&u, ctx->req, "doc", parent ? parent : id);
-    web_url_add(&u, "q", s->q);
-    char *href = web_url_end(&u, ctx->req, anchor);
-    g_free(anchor);
-    return href;
+    web_form_button(ctx, T_SEARCH);
+    g_string_append(o, "\n</div>\n");
+    web_form_end(ctx, &query_form);
 }
 
 static void hit_meta(web_ctx_t *ctx, JsonObject *hit)
@@ -116,14 +95,7 @@ static void hit_item(web_ctx_t *ctx, JsonObject *hit)
     g_string_append(o, "<p class=\"item\">");
     web_fmt_item(o, ctx, item);
     g_string_append(o, "</p>\n");
-    const char *decision = arkiv_json_str(arkiv_json_root(item), "decision");
-    if (decision) {
-        g_string_append(o, "<div class=\"decision\"><h3>");
-        web_html_text(o, web_label(ctx, T_DECISION));
-        g_string_append(o, "</h3>\n<p>");
-        web_html_text(o, decision);
-        g_string_append(o, "</p></div>\n");
-    }
+    web_fmt_decision(o, ctx, arkiv_json_str(arkiv_json_root(item), "decision"));
 }
 
 /* The snippet is the library's HTML mode: Xapian escaped the text and we
@@ -133,7 +105,7 @@ static void hit_html(web_ctx_t *ctx, const web_search_t *s, JsonObject *hit)
     GString *o = ctx->resp->body;
     const char *title = arkiv_json_str(hit, "title"), *snippet = arkiv_json_str(hit, "snippet");
     g_string_append(o, "<li class=\"hit\">\n<h2>");
-    web_html_link(o, hit_href(ctx, s, hit), title ? title : arkiv_json_str(hit, "id"));
+    web_html_link(o, web_fmt_hit_href(ctx, hit, s->q), title ? title : arkiv_json_str(hit, "id"));
     g_string_append(o, "</h2>\n");
     hit_meta(ctx, hit);
     hit_item(ctx, hit);
@@ -225,13 +197,12 @@ static void search_html(web_ctx_t *ctx, const web_search_t *s, JsonObject *ans)
 }
 
 /* JSON as the CLI's --json: plain snippets without markers. */
-static void search_options(const web_search_t *s, gboolean html, arkiv_search_options_t *o)
+static void search_options(const web_ctx_t *ctx, const web_search_t *s, arkiv_search_options_t *o)
 {
-    arkiv_search_options_init(o);
     o->offset = s->start;
     o->limit = s->limit;
     o->sort = s->sort;
-    if (html) {
+    if (!web_wants_json(ctx)) {
         o->snippet_mode = ARKIV_SNIPPET_HTML;
         o->hi_start = "<mark>";
         o->hi_end = "</mark>";
@@ -239,32 +210,15 @@ static void search_options(const web_search_t *s, gboolean html, arkiv_search_op
     }
 }
 
+static void search_show(web_ctx_t *ctx, const web_search_t *s, JsonNode *ans)
+{
+    if (web_wants_json(ctx))
+        web_send_json(ctx, json_node_ref(ans));
+    else
+        search_html(ctx, s, arkiv_json_root(ans));
+}
+
 void web_page_search(web_ctx_t *ctx)
 {
-    web_search_t s;
-    const char *why = NULL;
-    if (!web_search_from_request(&s, ctx->req, &why)) {
-        web_page_error(ctx, 400, why);
-    } else if (!ctx->db) {
-        web_page_error(ctx, 503, NULL);
-    } else {
-        gboolean json = web_wants_json(ctx);
-        arkiv_search_options_t o;
-        search_options(&s, !json, &o);
-        char *query = web_search_query(&s);
-        JsonNode *ans = NULL;
-        char *error = NULL;
-        arkiv_status_t st = arkiv_answer_search(ctx->db, query, &o, &ans, &error);
-        if (st != ARKIV_STATUS_OK)
-            web_page_answer_error(ctx, st, error);
-        else if (json)
-            web_send_json(ctx, json_node_ref(ans));
-        else
-            search_html(ctx, &s, arkiv_json_root(ans));
-        if (ans)
-            json_node_unref(ans);
-        g_free(error);
-        g_free(query);
-    }
-    web_search_clear(&s);
+    web_search_serve(ctx, search_options, search_show);
 }

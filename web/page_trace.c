@@ -5,36 +5,22 @@
 
 #include "answer.h"
 #include "fmt.h"
+#include "form.h"
 #include "html.h"
 #include "answer_json.h"
 #include "layout.h"
 #include "search_state.h"
 #include "url.h"
 
-static void trace_form(web_ctx_t *ctx, const char *q)
-{
-    GString *o = ctx->resp->body;
-    web_url_t u;
-    web_url_begin(&u, ctx->req, "trace", NULL);
-    char *action = g_string_free(u.s, FALSE);
-    g_string_append(o, "<form class=\"search\" method=\"get\" action=\"");
-    web_html_attr(o, action);
-    g_string_append(o, "\">\n<label for=\"tq\">");
-    web_html_text(o, web_label(ctx, T_TRACE_LABEL));
-    g_string_append(o, "</label>\n<div class=\"row\"><input type=\"search\" id=\"tq\" name=\"q\" "
-                       "maxlength=\"500\" aria-describedby=\"tq-help\" value=\"");
-    web_html_attr(o, q);
-    g_string_append(o, "\">\n");
-    if (ctx->req->lang_given)
-        g_string_append_printf(o, "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
-                               web_label(ctx, T_HTML_LANG));
-    g_string_append(o, "<button type=\"submit\">");
-    web_html_text(o, web_label(ctx, T_TRACE));
-    g_string_append(o, "</button></div>\n<p class=\"help\" id=\"tq-help\">");
-    web_html_text(o, web_label(ctx, T_TRACE_HELP));
-    g_string_append(o, "</p>\n</form>\n");
-    g_free(action);
-}
+static const web_form_t trace_form = {.page = "trace",
+                                      .attrs = "class=\"search\"",
+                                      .type = "search",
+                                      .id = "tq",
+                                      .name = "q",
+                                      .maxlength = WEB_MAX_QUERY,
+                                      .label = T_TRACE_LABEL,
+                                      .has_help = TRUE,
+                                      .help = T_TRACE_HELP};
 
 /* "Sak 13/24 Title" when the event is an agenda item with a case
  * number, else the title (the item's or the meeting's). */
@@ -75,11 +61,7 @@ static void event_li(web_ctx_t *ctx, JsonObject *e)
     event_label(o, ctx, e);
     g_string_append(o, id ? "</a></p>\n" : "</p>\n");
     if (decision) {
-        g_string_append(o, "<div class=\"decision\"><h3>");
-        web_html_text(o, web_label(ctx, T_DECISION));
-        g_string_append(o, "</h3>\n<p>");
-        web_html_text(o, decision);
-        g_string_append(o, "</p></div>\n");
+        web_fmt_decision(o, ctx, decision);
     } else if (snippet && *snippet) {
         g_string_append(o, "<p class=\"snippet\">");
         web_html_text(o, snippet);
@@ -120,11 +102,8 @@ static void trace_page(web_ctx_t *ctx, const char *query, const char *heading, c
         web_send_json(ctx, json_node_ref(ans));
     } else {
         GString *o = ctx->resp->body;
-        web_layout_begin(ctx, heading, NULL);
-        g_string_append(o, "<h1>");
-        web_html_text(o, heading);
-        g_string_append(o, "</h1>\n");
-        trace_form(ctx, shown);
+        web_layout_titled(ctx, heading);
+        web_form_one(ctx, &trace_form, shown, T_TRACE);
         JsonObject *a = arkiv_json_root(ans);
         if (json_object_has_member(a, "complete") &&
             !json_object_get_boolean_member(a, "complete")) {
@@ -146,11 +125,8 @@ void web_page_trace(web_ctx_t *ctx)
     if (q && strlen(q) > WEB_MAX_QUERY) {
         web_page_error(ctx, 400, "the query is too long (at most 500 bytes)");
     } else if (!q) {
-        web_layout_begin(ctx, web_label(ctx, T_TRACE), NULL);
-        g_string_append(ctx->resp->body, "<h1>");
-        web_html_text(ctx->resp->body, web_label(ctx, T_TRACE));
-        g_string_append(ctx->resp->body, "</h1>\n");
-        trace_form(ctx, "");
+        web_layout_titled(ctx, web_label(ctx, T_TRACE));
+        web_form_one(ctx, &trace_form, "", T_TRACE);
         web_layout_end(ctx);
     } else {
         char *heading = g_strdup_printf("%s: %s", web_label(ctx, T_TRACE), q);

@@ -51,20 +51,20 @@ void web_search_pager(web_ctx_t *ctx, const web_search_t *s, unsigned total)
     g_string_append(o, "</ul>\n</nav>\n");
 }
 
-static void order_link(web_ctx_t *ctx, const web_search_t *s, arkiv_sort_t sort, web_text_t t)
+static void order_link(web_ctx_t *ctx, const web_search_t *s, const web_sort_choice_t *choice)
 {
     GString *o = ctx->resp->body;
-    if (s->sort == sort) {
+    if (s->sort == choice->sort) {
         g_string_append(o, "<li><span aria-current=\"true\">");
-        web_html_text(o, web_label(ctx, t));
+        web_html_text(o, web_label(ctx, choice->label));
         g_string_append(o, "</span></li>\n");
         return;
     }
     web_search_change_t c = web_search_same(s);
-    c.sort = sort;
+    c.sort = choice->sort;
     c.start = 0;
     g_string_append(o, "<li>");
-    web_html_link(o, web_search_url(s, ctx->req, "search", &c), web_label(ctx, t));
+    web_html_link(o, web_search_url(s, ctx->req, "search", &c), web_label(ctx, choice->label));
     g_string_append(o, "</li>\n");
 }
 
@@ -74,8 +74,7 @@ void web_search_orders(web_ctx_t *ctx, const web_search_t *s)
     g_string_append(o, "<nav class=\"orders\" aria-label=\"");
     web_html_attr(o, web_label(ctx, T_SORT_LABEL));
     g_string_append(o, "\">\n<ul>\n");
-    order_link(ctx, s, ARKIV_SORT_RELEVANCE, T_SORT_RELEVANCE);
-    order_link(ctx, s, ARKIV_SORT_DATE_DESC, T_SORT_NEWEST);
-    order_link(ctx, s, ARKIV_SORT_DATE_ASC, T_SORT_OLDEST);
+    for (int i = 0; i < WEB_SORT_N; i++)
+        order_link(ctx, s, &web_sort_choices[i]);
     g_string_append(o, "</ul>\n</nav>\n");
 }

@@ -20,6 +20,10 @@ const char *web_sort_name(arkiv_sort_t sort)
                                          : "relevance";
 }
 
+const web_sort_choice_t web_sort_choices[WEB_SORT_N] = {{ARKIV_SORT_RELEVANCE, T_SORT_RELEVANCE},
+                                                        {ARKIV_SORT_DATE_DESC, T_SORT_NEWEST},
+                                                        {ARKIV_SORT_DATE_ASC, T_SORT_OLDEST}};
+
 static gboolean parse_sort(const char *v, arkiv_sort_t *out)
 {
     if (!v || strcmp(v, "relevance") == 0)

@@ -66,4 +66,13 @@ char *web_search_url(const web_search_t *s, const web_request_t *r, const char *
 /* "relevance", "newest", "oldest". */
 const char *web_sort_name(arkiv_sort_t sort);
 
+/* The orders a search page offers (the form's choice and the links over
+ * the hits), in the order it lists them, with their labels. */
+typedef struct {
+    arkiv_sort_t sort;
+    web_text_t label;
+} web_sort_choice_t;
+enum { WEB_SORT_N = 3 };
+extern const web_sort_choice_t web_sort_choices[WEB_SORT_N];
+
 #endif
