@@ -246,7 +246,13 @@ typedef struct {
     const arkiv_knowledge_t *k;
     GPtrArray *orgs; /* char*: organisation parts in order */
     guint roles;
+    guint depth; /* parentheses being read, outermost 1 */
 } extras_t;
+
+/* "(vara (HNT))" is as deep as minutes go; each level reads a copy of the
+ * text inside it, so a line of thousands of "(" would cost time and stack
+ * quadratic in its length. Groups deeper than this are dropped. */
+static const guint max_paren_depth = 4;
 
 static char *take_parens(const char *s, extras_t *x);
 
@@ -371,10 +377,12 @@ static char *take_parens(const char *s, extras_t *x)
             after++;
         gboolean mid_name = g_unichar_isupper(g_utf8_get_char(after));
         gboolean nickname = mid_name && is_word(inner) && !strchr(inner, ' ');
-        if (!nickname && !has_digit(inner)) {
+        if (!nickname && !has_digit(inner) && x->depth < max_paren_depth) {
             GPtrArray *parts = split_depth0(inner, ",;");
+            x->depth++;
             for (guint i = 0; i < parts->len; i++)
                 add_part(x, parts->pdata[i]);
+            x->depth--;
             g_ptr_array_unref(parts);
         }
         g_free(inner);
@@ -516,8 +524,17 @@ static void cut_comment(char *s)
     }
 }
 
-char *arkiv_person_clean(const arkiv_knowledge_t *k, const char *entry, char **org_out,
-                         guint *roles_out)
+/* The names of the candidates after "for" already read in one entry
+ * (candidate text -> clean name, or NULL when it is none). A candidate
+ * holds the candidates after it, each read again by every candidate
+ * before it: without this, "A for B for C for …" costs 2^n. */
+typedef GHashTable for_memo_t;
+
+static char *split_for(const arkiv_knowledge_t *k, for_memo_t *memo, const char *entry,
+                       char **rest_out);
+
+static char *clean_entry(const arkiv_knowledge_t *k, for_memo_t *memo, const char *entry,
+                         char **org_out, guint *roles_out)
 {
     if (org_out)
         *org_out = NULL;
@@ -526,14 +543,14 @@ char *arkiv_person_clean(const arkiv_knowledge_t *k, const char *entry, char **o
     if (!entry || !g_utf8_validate(entry, -1, NULL))
         return NULL;
     char *s = squeeze(entry), *rest = NULL;
-    char *other = arkiv_person_split_for(k, s, &rest);
+    char *other = split_for(k, memo, s, &rest);
     if (other) {
         g_free(s);
         s = rest;
         g_free(other);
     }
     cut_comment(s);
-    extras_t x = {k, g_ptr_array_new_with_free_func(g_free), 0};
+    extras_t x = {k, g_ptr_array_new_with_free_func(g_free), 0, 0};
     char **cells = g_strsplit_set(s, "\t", -1);
     /* Cell 0 holds the name, maybe with parentheses and comma parts after
      * it; further cells are roles or organisations. */
@@ -567,31 +584,70 @@ char *arkiv_person_clean(const arkiv_knowledge_t *k, const char *entry, char **o
  * "… for Kari Holm"
  * ---------------------------------------------------------------------- */
 
-/* Depth of parentheses at byte i of s, and where the group open there
- * closes (strlen(s) when it does not). */
-static int depth_at(const char *s, gsize i, gsize *close)
+/* A "for " after a blank, with what the entry's parentheses say there. */
+typedef struct {
+    gsize at;    /* byte offset of "for " */
+    int depth;   /* groups open before it */
+    gsize open;  /* just after the nearest '(' before it; 0 when none */
+    gsize close; /* where the group it is in closes: the first ')' that
+                    closes more than opens after it; strlen(entry) when none */
+} for_hit_t;
+
+/* Closes of hits, from the end: the first ')' at or after a hit that leaves
+ * the balance (opened minus closed, unclamped) below the balance at the
+ * hit is the first ')' seen at that balance. */
+static void find_closes(const char *entry, gsize n, GArray *hits, const int *balance)
 {
-    int depth = 0;
-    for (gsize j = 0; j < i; j++)
-        depth += s[j] == '(' ? 1 : (s[j] == ')' && depth > 0) ? -1 : 0;
-    *close = strlen(s);
-    int d = depth;
-    for (gsize j = i; s[j]; j++) {
-        d += s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0;
-        if (d < depth) {
-            *close = j;
-            break;
+    GHashTable *next_close = g_hash_table_new(g_direct_hash, g_direct_equal);
+    int b = 0;
+    for (gsize j = 0; j < n; j++)
+        b += entry[j] == '(' ? 1 : entry[j] == ')' ? -1 : 0;
+    guint h = hits->len;
+    for (gsize j = n; j-- > 0;) {
+        b -= entry[j] == '(' ? 1 : entry[j] == ')' ? -1 : 0; /* balance before j */
+        if (entry[j] == ')')
+            g_hash_table_insert(next_close, GINT_TO_POINTER(b), GSIZE_TO_POINTER(j + 1));
+        for (; h > 0 && g_array_index(hits, for_hit_t, h - 1).at == j; h--) {
+            gsize c =
+                GPOINTER_TO_SIZE(g_hash_table_lookup(next_close, GINT_TO_POINTER(balance[h - 1])));
+            g_array_index(hits, for_hit_t, h - 1).close = c ? c - 1 : n;
         }
     }
-    return depth;
+    g_hash_table_unref(next_close);
 }
 
-/* The words just before "for" inside a group: "vara", "varamedlem". */
-static gboolean substitute_before(const arkiv_knowledge_t *k, const char *s, gsize i)
+/* Every "for " of entry that follows a blank, in order, found in one pass
+ * forward and one back: a long entry has many, and measuring each from the
+ * start would be quadratic. The caller frees with g_array_unref. */
+static GArray *for_hits(const char *entry)
 {
-    gsize open = i;
-    while (open > 0 && s[open - 1] != '(')
-        open--;
+    GArray *hits = g_array_new(FALSE, FALSE, sizeof(for_hit_t));
+    GArray *balance = g_array_new(FALSE, FALSE, sizeof(int));
+    gsize n = strlen(entry), j = 0, open = 0;
+    int depth = 0, b = 0;
+    for (const char *hit = strstr(entry, "for "); hit; hit = strstr(hit + 1, "for ")) {
+        gsize i = (gsize)(hit - entry);
+        for (; j < i; j++) {
+            depth += entry[j] == '(' ? 1 : (entry[j] == ')' && depth > 0) ? -1 : 0;
+            b += entry[j] == '(' ? 1 : entry[j] == ')' ? -1 : 0;
+            open = entry[j] == '(' ? j + 1 : open;
+        }
+        if (i == 0 || (entry[i - 1] != ' ' && entry[i - 1] != '\t'))
+            continue;
+        for_hit_t fh = {i, depth, open, n};
+        g_array_append_val(hits, fh);
+        g_array_append_val(balance, b);
+    }
+    if (hits->len)
+        find_closes(entry, n, hits, (const int *)balance->data);
+    g_array_unref(balance);
+    return hits;
+}
+
+/* The words just before "for" inside a group, from open: "vara",
+ * "varamedlem". */
+static gboolean substitute_before(const arkiv_knowledge_t *k, const char *s, gsize open, gsize i)
+{
     char *head = g_strndup(s + open, i - open);
     gboolean yes = (arkiv_person_role_word(k, head) & ARKIV_ROLE_SUBSTITUTE) != 0;
     g_free(head);
@@ -622,33 +678,77 @@ static char *head_without_met(const arkiv_knowledge_t *k, const char *head)
     return out;
 }
 
-char *arkiv_person_split_for(const arkiv_knowledge_t *k, const char *entry, char **rest_out)
+/* The clean name of cand, read once per entry (see for_memo_t). */
+static char *memo_name(const arkiv_knowledge_t *k, for_memo_t *memo, const char *cand)
+{
+    gpointer known = NULL;
+    if (g_hash_table_lookup_extended(memo, cand, NULL, &known))
+        return g_strdup(known);
+    char *name = clean_entry(k, memo, cand, NULL, NULL);
+    g_hash_table_insert(memo, g_strdup(cand), g_strdup(name));
+    return name;
+}
+
+/* The entry without "for" and the name after it. */
+static char *rest_without(const arkiv_knowledge_t *k, const char *entry, const for_hit_t *fh)
+{
+    char *head = g_strndup(entry, fh->at - 1);
+    g_strchomp(head);
+    char *rest =
+        fh->depth == 0 ? head_without_met(k, head) : g_strconcat(head, entry + fh->close, NULL);
+    g_free(head);
+    return rest;
+}
+
+/* The person stood in for is named in a few words ("vara for Kari Holm
+ * (Ap)"): a candidate longer than this is prose, where "for" is a
+ * preposition. Bounding it keeps a long entry with many "for" linear. */
+enum { MAX_FOR_CANDIDATE = 256 };
+
+static char *split_for(const arkiv_knowledge_t *k, for_memo_t *memo, const char *entry,
+                       char **rest_out)
 {
     *rest_out = NULL;
     if (!entry)
         return NULL;
-    for (const char *hit = strstr(entry, "for "); hit; hit = strstr(hit + 1, "for ")) {
-        gsize i = (gsize)(hit - entry), close;
-        if (i == 0 || (entry[i - 1] != ' ' && entry[i - 1] != '\t'))
+    GArray *hits = for_hits(entry);
+    char *name = NULL;
+    for (guint h = 0; h < hits->len && !name; h++) {
+        const for_hit_t *fh = &g_array_index(hits, for_hit_t, h);
+        gsize len = fh->close - (fh->at + 4);
+        if (len > MAX_FOR_CANDIDATE ||
+            (fh->depth > 0 && !substitute_before(k, entry, fh->open, fh->at - 1)))
             continue;
-        int depth = depth_at(entry, i, &close);
-        if (depth > 0 && !substitute_before(k, entry, i - 1))
-            continue;
-        char *cand = g_strndup(hit + 4, close - (i + 4));
-        char *name = arkiv_person_clean(k, cand, NULL, NULL);
+        char *cand = g_strndup(entry + fh->at + 4, len);
+        name = memo_name(k, memo, cand);
         g_free(cand);
-        if (!name)
-            continue;
-        char *head = g_strndup(entry, i - 1);
-        g_strchomp(head);
-        if (depth == 0)
-            *rest_out = head_without_met(k, head);
-        else
-            *rest_out = g_strconcat(head, entry + close, NULL);
-        g_free(head);
-        return name;
+        if (name)
+            *rest_out = rest_without(k, entry, fh);
     }
-    return NULL;
+    g_array_unref(hits);
+    return name;
+}
+
+static for_memo_t *memo_new(void)
+{
+    return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+}
+
+char *arkiv_person_clean(const arkiv_knowledge_t *k, const char *entry, char **org_out,
+                         guint *roles_out)
+{
+    for_memo_t *memo = memo_new();
+    char *name = clean_entry(k, memo, entry, org_out, roles_out);
+    g_hash_table_unref(memo);
+    return name;
+}
+
+char *arkiv_person_split_for(const arkiv_knowledge_t *k, const char *entry, char **rest_out)
+{
+    for_memo_t *memo = memo_new();
+    char *name = split_for(k, memo, entry, rest_out);
+    g_hash_table_unref(memo);
+    return name;
 }
 
 /* ------------------------------------------------------------------------

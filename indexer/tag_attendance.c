@@ -624,11 +624,13 @@ static void flush(splitter_t *sp, char sep)
 }
 
 /* cur ends in "Name (Word)": one capitalised word in parentheses after a
- * name may be a nickname, and the name go on after it. */
-static gboolean ends_with_nickname(const arkiv_knowledge_t *k, const char *cur)
+ * name may be a nickname, and the name go on after it. The group is looked
+ * for from the end: cur may have grown long ("A (B) C (D) E …" without a
+ * comma), and each ")" would otherwise scan it all again. */
+static gboolean ends_with_nickname(const arkiv_knowledge_t *k, const GString *cur)
 {
-    const char *open = strrchr(cur, '(');
-    if (!open || open == cur || open[-1] != ' ')
+    const char *open = memrchr(cur->str, '(', cur->len);
+    if (!open || open == cur->str || open[-1] != ' ')
         return FALSE;
     char *inner = g_strndup(open + 1, strlen(open + 1) - 1);
     gboolean word =
@@ -665,7 +667,7 @@ static void split_line(splitter_t *sp, const char *l)
                 q++;
             /* "(HNT, KMN) Elin Steinland Vinje": a comma went missing. */
             if (sp->depth == 0 && g_unichar_isupper(g_utf8_get_char(q))) {
-                if (!ends_with_nickname(sp->k, sp->cur->str))
+                if (!ends_with_nickname(sp->k, sp->cur))
                     flush(sp, ')');
                 else
                     sp->soft = sp->cur->len;

@@ -16,11 +16,12 @@ enum { TITLE_LINES = 6, DATE_LINES = 8, HEADER_LINES = 40 };
 
 struct arkiv_tag_header {
     const arkiv_knowledge_t *k;
-    GRegex *date_rx;    /* any date form, anchored at the match start */
-    GRegex *label_rx;   /* meeting-date label at line start */
-    GRegex *ignore_rx;  /* context that disqualifies a date on the line */
-    GRegex *place_rx;   /* place label at line start */
-    GRegex *kind_rx[8]; /* one per [kind] key, in file order */
+    GRegex *date_rx;        /* any date form, anchored at the match start */
+    GRegex *label_rx;       /* meeting-date label at line start */
+    GRegex *ignore_rx;      /* context that disqualifies a date on the line */
+    GRegex *ignore_word_rx; /* its first part: an ignore word anywhere before */
+    GRegex *place_rx;       /* place label at line start */
+    GRegex *kind_rx[8];     /* one per [kind] key, in file order */
     char *kind_name[8];
     guint n_kinds;
 };
@@ -62,20 +63,22 @@ gboolean arkiv_tag_header_new(const arkiv_knowledge_t *k, arkiv_tag_header_t **o
     char *ignore = arkiv_knowledge_alternation(k, "date", "ignore");
     char *place = arkiv_knowledge_alternation(k, "place", "labels");
     char *label_p = g_strdup_printf("^[ \\t]*%s[ \\t]*:", label);
+    char *ignore_word_p = g_strdup_printf("(?<!\\w)%s(?!\\w)", ignore);
     char *ignore_p = g_strdup_printf(
-        "(?<!\\w)%s(?!\\w)"
+        "%s"
         /* "… og referat fra møte i FPS 19.03.24", "fra møtet 27.03.2025": a
          * title starts with its "Referat", a citation has words before it. */
         "|\\S\\s+(?:referat|protokoll)\\s+(?:fr[aå]\\s+)?(?:(?:felles\\s+)?møte(?:t)?\\s+)?"
         "(?:i\\s+\\S+\\s+)?(?:den\\s+)?$"
         "|(?:fr[aå]|i)\\s+møtet\\s+(?:den\\s+)?$",
-        ignore);
+        ignore_word_p);
     /* The label may open a line or a column ("Møtedato: …     Møtested: Teams"). */
     char *place_p =
         g_strdup_printf("(?:^|[ \\t]{2,})[ \\t]*%s[ \\t]*:[ \\t]*(.*?)(?:[ \\t]{2,}.*)?$", place);
     gboolean ok = (m->date_rx = rx(date, G_REGEX_CASELESS, error)) &&
                   (m->label_rx = rx(label_p, G_REGEX_CASELESS, error)) &&
                   (m->ignore_rx = rx(ignore_p, G_REGEX_CASELESS, error)) &&
+                  (m->ignore_word_rx = rx(ignore_word_p, G_REGEX_CASELESS, error)) &&
                   (m->place_rx = rx(place_p, G_REGEX_CASELESS | G_REGEX_MULTILINE, error)) &&
                   compile_kinds(m, error);
     g_free(months);
@@ -85,6 +88,7 @@ gboolean arkiv_tag_header_new(const arkiv_knowledge_t *k, arkiv_tag_header_t **o
     g_free(place);
     g_free(label_p);
     g_free(ignore_p);
+    g_free(ignore_word_p);
     g_free(place_p);
     if (!ok) {
         arkiv_tag_header_free(m);
@@ -98,7 +102,7 @@ void arkiv_tag_header_free(arkiv_tag_header_t *m)
 {
     if (!m)
         return;
-    GRegex *all[] = {m->date_rx, m->label_rx, m->ignore_rx, m->place_rx};
+    GRegex *all[] = {m->date_rx, m->label_rx, m->ignore_rx, m->ignore_word_rx, m->place_rx};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         if (all[i])
             g_regex_unref(all[i]);
@@ -165,22 +169,47 @@ gboolean arkiv_tag_parse_date(const arkiv_tag_header_t *m, const char *s, char *
     return ok;
 }
 
+/* Where the first ignore word on line ends, or G_MAXSIZE when there is
+ * none: every date from there on is disqualified by it. */
+static gsize ignore_word_end(const arkiv_tag_header_t *m, const char *line)
+{
+    GMatchInfo *mi = NULL;
+    gint st = 0, en = 0;
+    gsize end = G_MAXSIZE;
+    if (g_regex_match(m->ignore_word_rx, line, 0, &mi) && g_match_info_fetch_pos(mi, 0, &st, &en))
+        end = (gsize)en;
+    g_match_info_free(mi);
+    return end;
+}
+
+/* Does what precedes the date at st disqualify it? The cheap tests come
+ * first: matching ignore_rx over all of line before st, for every date of
+ * a long line, would be quadratic. word_end is ignore_word_end(line). */
+static gboolean disqualified(const arkiv_tag_header_t *m, const char *line, gsize st,
+                             gsize word_end)
+{
+    if ((st > 0 && g_ascii_isdigit(line[st - 1])) || st >= word_end)
+        return TRUE;
+    char *before = g_strndup(line, st);
+    gboolean bad = g_regex_match(m->ignore_rx, before, 0, NULL);
+    g_free(before);
+    return bad;
+}
+
 /* The first date on line that is not disqualified by what precedes it on
- * the line; NULL when there is none. */
+ * the line; NULL when there is none. A date is checked for validity before
+ * its context, which costs more. */
 static char *line_date(const arkiv_tag_header_t *m, const char *line)
 {
     GMatchInfo *mi = NULL;
     char *iso = NULL;
+    gsize word_end = ignore_word_end(m, line);
     g_regex_match(m->date_rx, line, 0, &mi);
     while (g_match_info_matches(mi) && !iso) {
         gint st = 0, en = 0;
         g_match_info_fetch_pos(mi, 0, &st, &en);
-        char *before = g_strndup(line, st);
-        gboolean bad = g_regex_match(m->ignore_rx, before, 0, NULL) ||
-                       (st > 0 && g_ascii_isdigit(line[st - 1]));
-        g_free(before);
-        if (!bad && !date_from_match(m, mi, &iso))
-            iso = NULL;
+        if (date_from_match(m, mi, &iso) && disqualified(m, line, (gsize)st, word_end))
+            g_clear_pointer(&iso, g_free);
         g_match_info_next(mi, NULL);
     }
     g_match_info_free(mi);

@@ -20,6 +20,10 @@ struct arkiv_tag_refs {
     GRegex *quoted_rx; /* prosjekt «X» / «X»-prosjektet */
     GRegex *caps_rx;   /* prosjektet HARMONI / HARMONI-prosjektet */
     GRegex *after_rx;  /* "… i ASU", ": Protokoll fra ASU" right after the number */
+    /* The knowledge's council regex, anchored when compiled: matching the
+     * shared one with G_REGEX_MATCH_ANCHORED bypasses PCRE2's JIT and
+     * checks the UTF-8 of the whole rest of the text on every call. */
+    GRegex *council_at_rx;
 };
 
 gboolean arkiv_tag_refs_new(const arkiv_knowledge_t *k, arkiv_tag_refs_t **out, GError **error)
@@ -33,7 +37,11 @@ gboolean arkiv_tag_refs_new(const arkiv_knowledge_t *k, arkiv_tag_refs_t **out, 
     char *caps = g_strdup_printf("(?<!\\w)(?i:%s)\\s+(\\p{Lu}[\\p{Lu}\\d]{2,20})(?![\\w-])"
                                  "|(?<![\\w-])(\\p{Lu}[\\p{Lu}\\d]{2,20})-(?i:prosjekt)",
                                  intro);
+    const GRegex *council = arkiv_knowledge_council_regex(k);
     gboolean ok =
+        (m->council_at_rx =
+             g_regex_new(g_regex_get_pattern(council),
+                         g_regex_get_compile_flags(council) | G_REGEX_ANCHORED, 0, error)) &&
         (m->ref_rx =
              g_regex_new("(?<![\\w-])(?:(\\p{Lu}[\\p{Lu}\\d]{1,6})[- ])?(?i:sak|saka|saken)"
                          "\\s*(?:(?i:nr)\\.?\\s*)?(\\d{1,3}\\s*/\\s*(?:\\d{4}|\\d{2}))(?![\\d/])",
@@ -59,7 +67,7 @@ void arkiv_tag_refs_free(arkiv_tag_refs_t *m)
 {
     if (!m)
         return;
-    GRegex *all[] = {m->ref_rx, m->quoted_rx, m->caps_rx, m->after_rx};
+    GRegex *all[] = {m->ref_rx, m->quoted_rx, m->caps_rx, m->after_rx, m->council_at_rx};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         if (all[i])
             g_regex_unref(all[i]);
@@ -122,17 +130,20 @@ static char *council_before(const arkiv_tag_refs_t *m, const char *text, gsize o
 }
 
 /* A council named right after the number: "sak 17/24 i ASU", "sak 13/24:
- * Protokoll fra ASU 22.05.24". */
-static char *council_after(const arkiv_tag_refs_t *m, const char *text, gsize off)
+ * Protokoll fra ASU 22.05.24". The subject is the rest of the text, with
+ * its length given: g_regex_match would strlen() it for every reference,
+ * which on a long line is quadratic. */
+static char *council_after(const arkiv_tag_refs_t *m, const arkiv_tagtext_t *t, gsize off)
 {
     GMatchInfo *mi = NULL;
     char *found = NULL;
-    if (g_regex_match(m->after_rx, text + off, 0, &mi)) {
+    if (g_regex_match_full(m->after_rx, t->text + off, (gssize)(t->len - off), 0, 0, &mi, NULL)) {
         gint st = 0, en = 0;
         g_match_info_fetch_pos(mi, 0, &st, &en);
         GMatchInfo *ci = NULL;
-        if (g_regex_match(arkiv_knowledge_council_regex(m->k), text + off + en,
-                          G_REGEX_MATCH_ANCHORED, &ci)) {
+        gsize at = off + (gsize)en;
+        if (g_regex_match_full(m->council_at_rx, t->text + at, (gssize)(t->len - at), 0, 0, &ci,
+                               NULL)) {
             char *hit = g_match_info_fetch(ci, 0);
             const char *c = arkiv_knowledge_council(m->k, hit);
             found = c ? g_strdup(c) : NULL;
@@ -183,7 +194,7 @@ static void find_refs(const arkiv_tag_refs_t *m, const arkiv_tagtext_t *t, arkiv
          * 08/25" at a line start in FSU's papers is still a reference. */
         if (norm && !(is_heading(t->text, (gsize)st) && own_item(e, norm))) {
             const char *c = acr && *acr ? arkiv_knowledge_council(m->k, acr) : NULL;
-            char *council = c ? g_strdup(c) : council_after(m, t->text, (gsize)en);
+            char *council = c ? g_strdup(c) : council_after(m, t, (gsize)en);
             if (!council)
                 council = council_before(m, t->text, (gsize)st);
             if (council || !own_item(e, norm)) {

@@ -145,6 +145,35 @@ START_TEST(test_clean_null_outputs)
 }
 END_TEST
 
+/* Hostile entries: every level of parentheses used to read a copy of the
+ * text inside it, and every "for" to clean the names after it again, so
+ * 40,000 nested groups or 40 "for"s took minutes (or the stack). Deep
+ * groups are now dropped and each candidate cleaned once; the test
+ * timeout catches a return of the old cost. */
+START_TEST(test_clean_hostile_entries)
+{
+    GString *e = g_string_new("Kari Holm (HNT");
+    for (int i = 0; i < 40000; i++)
+        g_string_append(e, " (a");
+    for (int i = 0; i < 40001; i++)
+        g_string_append_c(e, ')');
+    char *org = NULL;
+    char *name = arkiv_person_clean(K, e->str, &org, NULL);
+    assert_str("nested", name, "Kari Holm");
+    ck_assert_ptr_nonnull(org);
+    ck_assert_msg(strstr(org, "HNT") != NULL, "org %s", org);
+    g_free(name);
+    g_free(org);
+    g_string_assign(e, "Kari Holm");
+    for (int i = 0; i < 40; i++)
+        g_string_append(e, " for x");
+    char *rest = NULL;
+    g_free(arkiv_person_split_for(K, e->str, &rest));
+    g_free(rest);
+    g_string_free(e, TRUE);
+}
+END_TEST
+
 typedef struct {
     const char *entry, *stood_for, *rest;
 } for_case_t;
@@ -777,6 +806,7 @@ static Suite *attendance_suite(void)
     TCase *lists = tcase_create("lists");
     tcase_add_loop_test(person, test_clean_table, 0, (int)G_N_ELEMENTS(CLEAN_CASES));
     tcase_add_test(person, test_clean_null_outputs);
+    tcase_add_test(person, test_clean_hostile_entries);
     tcase_add_loop_test(person, test_split_for_table, 0, (int)G_N_ELEMENTS(FOR_CASES));
     tcase_add_loop_test(person, test_key_table, 0, (int)G_N_ELEMENTS(KEY_CASES));
     tcase_add_loop_test(person, test_key_different, 0, (int)G_N_ELEMENTS(KEY_DIFFERENT));
