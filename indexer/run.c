@@ -310,9 +310,9 @@ static gboolean start_pool(run_t *run, GError **error)
 static gboolean submit_file(run_t *run, const arkiv_walk_file_t *f, GError **error)
 {
     const char *path = f->path;
-    const struct stat st = f->st;
+    const struct stat *st = &f->st;
     char *id = arkiv_file_id(path);
-    if (unchanged(run, id, path, &st)) {
+    if (unchanged(run, id, path, st)) {
         g_free(id);
         tick(run);
         return TRUE;
@@ -328,7 +328,7 @@ static gboolean submit_file(run_t *run, const arkiv_walk_file_t *f, GError **err
         return TRUE;
     }
     gboolean moved = FALSE;
-    if (!try_move(run, path, id, &st, &moved, error)) {
+    if (!try_move(run, path, id, st, &moved, error)) {
         g_free(id);
         return FALSE;
     }
@@ -340,8 +340,8 @@ static gboolean submit_file(run_t *run, const arkiv_walk_file_t *f, GError **err
     pending_t *p = g_new0(pending_t, 1);
     p->path = g_strdup(path);
     p->id = id;
-    p->size = (guint64)st.st_size;
-    p->mtime = (gint64)st.st_mtime;
+    p->size = (guint64)st->st_size;
+    p->mtime = (gint64)st->st_mtime;
     if (!start_pool(run, error)) {
         g_free(p->path);
         g_free(p->id);

@@ -292,58 +292,57 @@ static gboolean prepare_reading(void *user, const arkiv_tagger_t **tagger, GErro
     return TRUE;
 }
 
-static int run_index(const index_args_t *a)
+/* The index to write, after what must come first: the data files parsed
+ * for a new index or a rebuild (a bad one stops the run before the index
+ * is touched), the digest checked. NULL (message printed) on failure. */
+static arkiv_db_t *open_for_run(const index_args_t *a, reading_t *r, const char *digest)
 {
-    char *dir = NULL, *digest = NULL;
-    if (!find_data(a->data, &dir, &digest))
-        return ARKIV_EXIT_ERROR;
-    reading_t reading = {a, dir, NULL, NULL, NULL};
-    /* A new index or a rebuild reads every file: bad data files then stop
-     * the run before the index is touched. */
     GError *err = NULL;
     const char *path = arkiv_cli_db_path(a->db);
-    if ((a->rebuild || !g_file_test(path, G_FILE_TEST_EXISTS)) && !load_knowledge(&reading, &err)) {
+    if ((a->rebuild || !g_file_test(path, G_FILE_TEST_EXISTS)) && !load_knowledge(r, &err)) {
         fprintf(stderr, "arkiv index: %s\n", err->message);
         g_error_free(err);
-        arkiv_tagger_free(reading.tagger);
-        arkiv_knowledge_free(reading.k);
-        g_free(digest);
-        g_free(dir);
-        return ARKIV_EXIT_ERROR;
+        return NULL;
     }
     arkiv_db_t *db = open_writable(path, a->shards, a->wait);
-    reading.db = db;
-    if (!db || (!a->no_tagging && !check_digest(db, digest, dir, a))) {
-        if (db)
-            fprintf(stderr, "arkiv index: %s\n", arkiv_db_last_error(db));
+    if (db && !a->no_tagging && !check_digest(db, digest, r->dir, a)) {
+        fprintf(stderr, "arkiv index: %s\n", arkiv_db_last_error(db));
         arkiv_db_free(db);
-        arkiv_tagger_free(reading.tagger);
-        arkiv_knowledge_free(reading.k);
-        g_free(digest);
-        g_free(dir);
-        return ARKIV_EXIT_ERROR;
+        return NULL;
     }
-    arkiv_index_options_t o;
-    arkiv_index_options_init(&o);
-    o.rebuild = a->rebuild;
-    o.retry_failed = a->retry_failed;
-    o.jobs = a->jobs > 0 ? (unsigned)a->jobs : 0;
+    return db;
+}
+
+static void fill_options(const index_args_t *a, reading_t *r, arkiv_index_options_t *o)
+{
+    arkiv_index_options_init(o);
+    o->rebuild = a->rebuild;
+    o->retry_failed = a->retry_failed;
+    o->jobs = a->jobs > 0 ? (unsigned)a->jobs : 0;
     if (a->timeout > 0)
-        o.timeout_s = (unsigned)a->timeout;
+        o->timeout_s = (unsigned)a->timeout;
     if (a->batch > 0)
-        o.batch_docs = (unsigned)a->batch;
+        o->batch_docs = (unsigned)a->batch;
     if (a->batch_mb > 0)
-        o.batch_bytes = (guint64)a->batch_mb * 1024 * 1024;
-    o.verify = a->verify;
-    o.prepare = prepare_reading;
-    o.prepare_user = &reading;
+        o->batch_bytes = (guint64)a->batch_mb * 1024 * 1024;
+    o->verify = a->verify;
+    o->prepare = prepare_reading;
+    o->prepare_user = r;
+}
+
+/* Run the index into r->db and print the report; the exit code. */
+static int index_and_report(const index_args_t *a, reading_t *r)
+{
+    arkiv_index_options_t o;
+    fill_options(a, r, &o);
     progress_t prog = {g_get_monotonic_time(), FALSE};
     if (!a->quiet && !a->json && isatty(STDERR_FILENO)) {
         o.progress = draw_progress;
         o.progress_user = &prog;
     }
     arkiv_index_report_t report = {0};
-    gboolean ok = arkiv_index_run(db, a->roots, &o, &report, &err);
+    GError *err = NULL;
+    gboolean ok = arkiv_index_run(r->db, a->roots, &o, &report, &err);
     if (prog.drawn)
         fputc('\n', stderr);
     int rc = ARKIV_EXIT_OK;
@@ -366,7 +365,18 @@ static int run_index(const index_args_t *a)
         rc = report.failed ? ARKIV_EXIT_SOME_FAILED : ARKIV_EXIT_OK;
     }
     arkiv_index_report_clear(&report);
-    arkiv_db_free(db);
+    return rc;
+}
+
+static int run_index(const index_args_t *a)
+{
+    char *dir = NULL, *digest = NULL;
+    if (!find_data(a->data, &dir, &digest))
+        return ARKIV_EXIT_ERROR;
+    reading_t reading = {a, dir, NULL, NULL, NULL};
+    reading.db = open_for_run(a, &reading, digest);
+    int rc = reading.db ? index_and_report(a, &reading) : ARKIV_EXIT_ERROR;
+    arkiv_db_free(reading.db);
     arkiv_tagger_free(reading.tagger);
     arkiv_knowledge_free(reading.k);
     g_free(digest);
