@@ -1,6 +1,7 @@
 /* answer_util.c — pieces every answer uses. */
 #include "answer_util.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,13 +62,15 @@ arkiv_status_t ans_search(arkiv_db_t *db, const char *query, const arkiv_search_
 
 arkiv_status_t ans_all_options(arkiv_db_t *db, arkiv_search_options_t *o, char **error)
 {
-    unsigned n = 0;
-    arkiv_status_t st = arkiv_db_doc_count(db, &n);
+    (void)db;
+    (void)error;
     arkiv_search_options_init(o);
-    o->limit = n;
+    /* Not the document count: without collapse a meeting is a hit, and
+     * so is each of its matching agenda items. */
+    o->limit = UINT_MAX;
     o->facets = 0;
     o->collapse = 0;
-    return st == ARKIV_STATUS_OK ? st : ans_fail(db, st, error);
+    return ARKIV_STATUS_OK;
 }
 
 JsonNode *ans_parse_data(const char *data)
@@ -78,6 +81,13 @@ JsonNode *ans_parse_data(const char *data)
         n = NULL;
     }
     return n;
+}
+
+JsonObject *ans_hit_item(JsonObject *data, const arkiv_hit_t *hit)
+{
+    /* The meeting's items are in text order, numbered from 1. */
+    return hit->item ? arkiv_json_array_object(arkiv_json_array(data, "items"), hit->item - 1)
+                     : NULL;
 }
 
 JsonObject *ans_new(void)

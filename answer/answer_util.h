@@ -28,13 +28,19 @@ arkiv_status_t ans_fail(arkiv_db_t *db, arkiv_status_t st, char **error);
 arkiv_status_t ans_search(arkiv_db_t *db, const char *query, const arkiv_search_options_t *o,
                           arkiv_results_t **r, char **error);
 
-/* Options to fetch every matching document: no facets, no collapsing,
- * a limit of the whole database, relevance order, plain snippets. */
+/* Options to fetch every match: no facets, no collapsing (a meeting and
+ * each of its matching agenda items are hits), no limit, relevance order,
+ * plain snippets. Cannot fail today; db and error are for when it can. */
 arkiv_status_t ans_all_options(arkiv_db_t *db, arkiv_search_options_t *o, char **error);
 
 /* The stored data of a document as an object node, or NULL when it is
  * not JSON. */
 JsonNode *ans_parse_data(const char *data);
+
+/* The agenda item a hit lands on: element hit->item - 1 of the "items"
+ * of its meeting's stored data `data` (docs/schema.md). NULL for a
+ * meeting hit, or an item the data does not have. Belongs to data. */
+JsonObject *ans_hit_item(JsonObject *data, const arkiv_hit_t *hit);
 
 /* A new answer object, {"format_version": 1}; ans_node wraps it in a node
  * (taking the object). */

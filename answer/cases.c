@@ -10,7 +10,7 @@
 static JsonObject *case_object(const arkiv_hit_t *h)
 {
     JsonNode *dn = ans_parse_data(h->data);
-    JsonObject *d = arkiv_json_root(dn), *item = arkiv_json_object(d, "item");
+    JsonObject *d = arkiv_json_root(dn), *item = ans_hit_item(d, h);
     const char *number = arkiv_json_str(item, "number");
     JsonObject *row = NULL;
     if (number && strchr(number, '/')) {

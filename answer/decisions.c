@@ -12,7 +12,7 @@ typedef struct {
 static JsonObject *decision_object(const arkiv_hit_t *h)
 {
     JsonNode *dn = ans_parse_data(h->data);
-    JsonObject *d = arkiv_json_root(dn), *item = arkiv_json_object(d, "item");
+    JsonObject *d = arkiv_json_root(dn), *item = ans_hit_item(d, h);
     const char *decision = arkiv_json_str(item, "decision");
     JsonObject *row = NULL;
     if (decision && *decision) {

@@ -15,9 +15,9 @@ typedef struct {
 } search_args_t;
 
 /* An agenda item hit names its item; a meeting hit has none. */
-static void hit_item(JsonObject *h, JsonObject *data)
+static void hit_item(JsonObject *h, JsonObject *data, const arkiv_hit_t *hit)
 {
-    JsonObject *it = arkiv_json_object(data, "item");
+    JsonObject *it = ans_hit_item(data, hit);
     if (!it) {
         json_object_set_null_member(h, "item");
         return;
@@ -37,7 +37,7 @@ static JsonObject *hit_object(const arkiv_hit_t *hit)
     static const char *const copied[] = {"path", "title", "kind", "council", "date"};
     for (gsize i = 0; i < G_N_ELEMENTS(copied); i++)
         arkiv_json_copy(h, d, copied[i]);
-    hit_item(h, d);
+    hit_item(h, d, hit);
     if (hit->page)
         json_object_set_int_member(h, "page", hit->page);
     else

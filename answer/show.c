@@ -43,24 +43,34 @@ static arkiv_status_t id_of_path(arkiv_db_t *db, const char *path, char **id_out
     return *id_out ? ARKIV_STATUS_OK : ARKIV_STATUS_NOT_FOUND;
 }
 
-/* The stored data of a document; an agenda item's id gives its meeting. */
+/* The meeting of an id: an agenda item's id is its meeting's, a colon
+ * and the item's number ("dd7c…:5"); any other id is its own. Caller
+ * g_frees. */
+static char *meeting_id(const char *id)
+{
+    const char *colon = strrchr(id, ':');
+    if (!colon || colon == id || !colon[1])
+        return g_strdup(id);
+    for (const char *c = id; c < colon; c++)
+        if (!g_ascii_isxdigit(*c))
+            return g_strdup(id);
+    for (const char *c = colon + 1; *c; c++)
+        if (!g_ascii_isdigit(*c))
+            return g_strdup(id);
+    return g_strndup(id, (gsize)(colon - id));
+}
+
+/* The stored data of a meeting; an agenda item's id gives its meeting. */
 static arkiv_status_t meeting_data(arkiv_db_t *db, const char *id, JsonNode **out, char **error)
 {
-    char *data = NULL;
+    char *data = NULL, *meeting = meeting_id(id);
     *out = NULL;
-    arkiv_status_t st = arkiv_db_get_data(db, id, &data);
+    arkiv_status_t st = arkiv_db_get_data(db, meeting, &data);
+    g_free(meeting);
     JsonNode *n = st == ARKIV_STATUS_OK ? ans_parse_data(data) : NULL;
     free(data);
     if (st != ARKIV_STATUS_OK)
         return ans_fail(db, st, error);
-    const char *parent = arkiv_json_str(arkiv_json_root(n), "parent");
-    if (parent && *parent && strcmp(parent, id) != 0) {
-        char *pid = g_strdup(parent);
-        json_node_unref(n);
-        st = meeting_data(db, pid, out, error);
-        g_free(pid);
-        return st;
-    }
     *out = n;
     return ARKIV_STATUS_OK;
 }

@@ -11,7 +11,6 @@ static arkiv_status_t count_meetings(arkiv_db_t *db, JsonObject *a, char **error
     arkiv_search_options_init(&o);
     o.limit = 0;
     o.facet_limit = UINT_MAX;
-    o.collapse = 0;
     arkiv_results_t *r = NULL;
     arkiv_status_t st = ans_search(db, "level:meeting", &o, &r, error);
     if (st != ARKIV_STATUS_OK)

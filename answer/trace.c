@@ -49,7 +49,7 @@ static GPtrArray *group_hits(const arkiv_results_t *r)
 static JsonObject *event_object(const group_t *g, const arkiv_hit_t *h)
 {
     JsonNode *dn = ans_parse_data(h->data);
-    JsonObject *d = arkiv_json_root(dn), *item = arkiv_json_object(d, "item");
+    JsonObject *d = arkiv_json_root(dn), *item = ans_hit_item(d, h);
     JsonObject *e = json_object_new();
     arkiv_json_copy(e, d, "date");
     arkiv_json_copy(e, d, "councils");
@@ -118,6 +118,10 @@ static arkiv_status_t build(arkiv_db_t *db, const void *args, JsonNode **out, ch
     arkiv_results_t *r = NULL;
     char *wide = ans_trace_query(query);
     arkiv_status_t st = ans_all_options(db, &o, error);
+    /* One hit per meeting, its best matching item when one matches: the
+     * library ranks a meeting's items, its hits without collapse come in
+     * text order with the meeting's score. */
+    o.collapse = 1;
     if (st == ARKIV_STATUS_OK && o.limit > t->max_docs)
         o.limit = t->max_docs;
     if (st == ARKIV_STATUS_OK)

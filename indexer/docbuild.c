@@ -118,7 +118,7 @@ static void fallback_date(arkiv_entities_t *e, const arkiv_file_info_t *info,
     g_date_time_unref(dt);
 }
 
-gboolean arkiv_docbuild_check(arkiv_db_t *db, arkiv_status_t st, GError **error)
+static gboolean check(arkiv_db_t *db, arkiv_status_t st, GError **error)
 {
     if (st == ARKIV_STATUS_OK)
         return TRUE;
@@ -130,7 +130,7 @@ gboolean arkiv_docbuild_check(arkiv_db_t *db, arkiv_status_t st, GError **error)
 static gboolean add_term(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *v,
                          GError **error)
 {
-    return !v || !*v || arkiv_docbuild_check(db, arkiv_doc_add_term(doc, f, v), error);
+    return !v || !*v || check(db, arkiv_doc_add_term(doc, f, v), error);
 }
 
 static gboolean add_term2(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *a,
@@ -150,7 +150,7 @@ static gboolean person_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_perso
     /* The archive-wide list of this person's written forms (arkiv.h). */
     gboolean ok = add_term(db, doc, ARKIV_FIELD_PERSON, p->key, error) &&
                   (!p->key || !*p->key || !p->name || !*p->name ||
-                   arkiv_docbuild_check(db, arkiv_db_add_person_name(db, p->key, p->name), error));
+                   check(db, arkiv_db_add_person_name(db, p->key, p->name), error));
     if (ok && p->status != ARKIV_MENTIONED)
         ok =
             add_term(db, doc, p->status == ARKIV_PRESENT ? ARKIV_FIELD_PRESENT : ARKIV_FIELD_ABSENT,
@@ -169,9 +169,8 @@ static gboolean person_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_perso
 
 /* A case is findable by its number and by council + number, since "12/24"
  * exists in every council. */
-gboolean arkiv_docbuild_case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f,
-                                   const char *number, char *const *councils, guint n_councils,
-                                   GError **error)
+static gboolean case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field_t f, const char *number,
+                           char *const *councils, guint n_councils, GError **error)
 {
     gboolean ok = add_term(db, doc, f, number, error);
     for (guint i = 0; ok && i < n_councils; i++)
@@ -179,9 +178,9 @@ gboolean arkiv_docbuild_case_terms(arkiv_db_t *db, arkiv_doc_t *doc, arkiv_field
     return ok;
 }
 
-/* Terms for the meeting's entities; an item document takes the meeting's
- * council, date, kind and place (with_people FALSE) so filters find it.
- * Decision texts are free text: arkiv_docbuild_meeting_text. */
+/* Terms for the meeting's entities; with_people FALSE leaves out people,
+ * cases, references and projects. Decision texts are free text:
+ * arkiv_docbuild_meeting_text. */
 gboolean arkiv_docbuild_entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_entities_t *e,
                                      gboolean with_people, GError **error)
 {
@@ -191,7 +190,7 @@ gboolean arkiv_docbuild_entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const ark
         ok = add_term(db, doc, ARKIV_FIELD_COUNCIL, e->councils->pdata[i], error);
     int y = 0, m = 0, d = 0;
     if (ok && e->date && sscanf(e->date, "%d-%d-%d", &y, &m, &d) == 3)
-        ok = arkiv_docbuild_check(db, arkiv_doc_set_date(doc, y, m, d), error);
+        ok = check(db, arkiv_doc_set_date(doc, y, m, d), error);
     if (!with_people)
         return ok;
     for (guint i = 0; ok && i < e->people->len; i++)
@@ -199,13 +198,13 @@ gboolean arkiv_docbuild_entity_terms(arkiv_db_t *db, arkiv_doc_t *doc, const ark
     for (guint i = 0; ok && i < e->items->len; i++) {
         const arkiv_item_t *it = e->items->pdata[i];
         if (strchr(it->number, '/'))
-            ok = arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_CASE, it->number,
-                                           (char **)e->councils->pdata, e->councils->len, error);
+            ok = case_terms(db, doc, ARKIV_FIELD_CASE, it->number, (char **)e->councils->pdata,
+                            e->councils->len, error);
     }
     for (guint i = 0; ok && i < e->refs->len; i++) {
         const arkiv_ref_t *r = e->refs->pdata[i];
-        ok = arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_REF, r->number, &r->council,
-                                       r->council ? 1 : 0, error);
+        ok =
+            case_terms(db, doc, ARKIV_FIELD_REF, r->number, &r->council, r->council ? 1 : 0, error);
     }
     for (guint i = 0; ok && i < e->projects->len; i++)
         ok = add_term(db, doc, ARKIV_FIELD_PROJECT, e->projects->pdata[i], error);
@@ -216,17 +215,15 @@ arkiv_status_t arkiv_docbuild_meeting_text(arkiv_doc_t *doc, const char *title, 
                                            const arkiv_entities_t *e)
 {
     arkiv_status_t st = arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, title);
-    for (guint i = 0; st == ARKIV_STATUS_OK && i < e->items->len; i++) {
-        const arkiv_item_t *it = e->items->pdata[i];
-        if (it->decision)
-            st = arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision);
-    }
-    for (char **p = pages; st == ARKIV_STATUS_OK && p && *p; p++)
-        st = arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, *p);
+    if (st == ARKIV_STATUS_OK)
+        st = arkiv_docbuild_item_decisions(doc, e);
+    if (st == ARKIV_STATUS_OK)
+        st = arkiv_docbuild_body(doc, pages, e);
     return st;
 }
 
-arkiv_status_t arkiv_docbuild_take_text(arkiv_doc_t *doc, GPtrArray *texts)
+/* A detached document's text part as GBytes appended to texts. */
+static arkiv_status_t take_text(arkiv_doc_t *doc, GPtrArray *texts)
 {
     char *bytes = NULL;
     size_t len = 0;
@@ -236,8 +233,9 @@ arkiv_status_t arkiv_docbuild_take_text(arkiv_doc_t *doc, GPtrArray *texts)
     return st;
 }
 
-/* The text parts of a meeting and its items: what costs the writer most,
- * done wherever this runs (a worker). *texts_out is new (unref it). */
+/* The text part of the meeting, its items in it: what costs the writer
+ * most, done wherever this runs (a worker). *texts_out is new (unref it)
+ * and holds that one text part. */
 static arkiv_status_t make_texts(arkiv_textgen_t *gen, const char *title, char **pages,
                                  const arkiv_entities_t *e, GPtrArray **texts_out)
 {
@@ -247,10 +245,8 @@ static arkiv_status_t make_texts(arkiv_textgen_t *gen, const char *title, char *
     if (st == ARKIV_STATUS_OK)
         st = arkiv_docbuild_meeting_text(doc, title, pages, e);
     if (st == ARKIV_STATUS_OK)
-        st = arkiv_docbuild_take_text(doc, texts);
+        st = take_text(doc, texts);
     arkiv_doc_free(doc);
-    if (st == ARKIV_STATUS_OK)
-        st = arkiv_docbuild_item_texts(gen, pages, e, texts);
     if (st != ARKIV_STATUS_OK) {
         g_ptr_array_unref(texts);
         return st;
@@ -273,11 +269,13 @@ static gboolean make_texts_or_error(const char *title, char **pages, const arkiv
     return st == ARKIV_STATUS_OK;
 }
 
-gboolean arkiv_docbuild_doc_from_text(arkiv_db_t *db, const char *id, GPtrArray *texts, guint i,
-                                      arkiv_doc_t **doc_out, GError **error)
+/* A document of `db` with id `id` from the text part `text`; FALSE with
+ * G_FILE_ERROR_INVAL when it is no text part. */
+static gboolean doc_from_text(arkiv_db_t *db, const char *id, GBytes *text, arkiv_doc_t **doc_out,
+                              GError **error)
 {
     gsize len = 0;
-    const void *bytes = g_bytes_get_data(texts->pdata[i], &len);
+    const void *bytes = g_bytes_get_data(text, &len);
     arkiv_status_t st = arkiv_doc_new_from_text(db, id, bytes ? bytes : "", len, doc_out);
     if (st == ARKIV_STATUS_INVALID_ARGUMENT) {
         /* From a worker that read an untrusted file: the file is damaged
@@ -285,7 +283,7 @@ gboolean arkiv_docbuild_doc_from_text(arkiv_db_t *db, const char *id, GPtrArray 
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s", arkiv_db_last_error(db));
         return FALSE;
     }
-    return arkiv_docbuild_check(db, st, error);
+    return check(db, st, error);
 }
 
 static gboolean fill_doc(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_file_info_t *info,
@@ -294,8 +292,8 @@ static gboolean fill_doc(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_file_info
 {
     guint n_pages = pages ? g_strv_length(pages) : 0;
     char *data = make_data(info, ex, title, n_pages, headers, e);
-    gboolean ok = arkiv_docbuild_check(db, arkiv_doc_set_file(doc, info), error) &&
-                  arkiv_docbuild_check(db, arkiv_doc_set_data(doc, data), error) &&
+    gboolean ok = check(db, arkiv_doc_set_file(doc, info), error) &&
+                  check(db, arkiv_doc_set_data(doc, data), error) &&
                   add_term(db, doc, ARKIV_FIELD_MIME, ex->mime, error) &&
                   add_term(db, doc, ARKIV_FIELD_ENCODING, ex->encoding, error) &&
                   arkiv_docbuild_entity_terms(db, doc, e, TRUE, error);
@@ -347,16 +345,16 @@ void arkiv_prepared_clear(arkiv_prepared_t *p)
     memset(p, 0, sizeof *p);
 }
 
-/* The texts a worker sent, or made here; one per document. */
+/* The text a worker sent, or made here: one text part, the meeting's. */
 static gboolean texts_for(arkiv_prepared_t *prep, const char *title, GError **error)
 {
     if (!prep->texts &&
         !make_texts_or_error(title, prep->pages, prep->entities, &prep->texts, error))
         return FALSE;
-    if (prep->texts->len == prep->entities->items->len + 1)
+    if (prep->texts->len == 1)
         return TRUE;
-    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%u indexed texts for %u documents",
-                prep->texts->len, prep->entities->items->len + 1);
+    g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%u indexed texts for 1 document",
+                prep->texts->len);
     return FALSE;
 }
 
@@ -369,11 +367,10 @@ gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
     arkiv_doc_t *doc = NULL;
     char *title = pick_title(prep->pages, ex, info->path);
     gboolean ok = texts_for(prep, title, error) &&
-                  arkiv_docbuild_doc_from_text(db, info->id, prep->texts, 0, &doc, error) &&
+                  doc_from_text(db, info->id, prep->texts->pdata[0], &doc, error) &&
                   fill_doc(db, doc, info, ex, prep->pages, prep->headers, title, e, error) &&
                   arkiv_foldsyn_add(db, prep->pages, error) &&
-                  arkiv_docbuild_check(db, arkiv_db_replace(db, doc), error) &&
-                  arkiv_docbuild_items(db, info, title, prep->pages, e, prep->texts, error);
+                  check(db, arkiv_db_replace(db, doc), error);
     arkiv_doc_free(doc);
     g_free(title);
     return ok;

@@ -1,135 +1,137 @@
-/* docbuild_items.c — one index document per agenda item, so a hit can land
- * on "ASU 17.04.2024 · Sak 12/24 … · side 6" with its decision. */
+/* docbuild_items.c — a meeting's agenda items inside its one document:
+ * each item's decision and its span of the minutes are marked as the
+ * item's (arkiv_doc_item_begin), so a hit can land on "ASU 17.04.2024 ·
+ * Sak 12/24 … · side 6" with its decision, without the writer storing the
+ * words a second time in a document of their own. */
 #include "docbuild.h"
 
-#include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "entities_json.h"
-
-static void member_string(JsonBuilder *b, const char *name, const char *value)
+/* The number the library files the item under for case:, NULL for a
+ * point without a case number ("3. Eventuelt"). */
+static const char *case_number(const arkiv_item_t *it)
 {
-    json_builder_set_member_name(b, name);
-    if (value)
-        json_builder_add_string_value(b, value);
-    else
-        json_builder_add_null_value(b);
+    return strchr(it->number, '/') ? it->number : NULL;
 }
 
-/* The stored data of an item: its meeting's identity and the item itself
- * (docs/schema.md). */
-static char *item_data(const char *id, const arkiv_file_info_t *info, const char *meeting_title,
-                       const arkiv_entities_t *e, const arkiv_item_t *it)
+arkiv_status_t arkiv_docbuild_item_decisions(arkiv_doc_t *doc, const arkiv_entities_t *e)
 {
-    JsonBuilder *b = json_builder_new();
-    json_builder_begin_object(b);
-    member_string(b, "id", id);
-    member_string(b, "parent", info->id);
-    member_string(b, "path", info->path);
-    member_string(b, "title", meeting_title);
-    member_string(b, "kind", e->kind);
-    json_builder_set_member_name(b, "councils");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < e->councils->len; i++)
-        json_builder_add_string_value(b, e->councils->pdata[i]);
-    json_builder_end_array(b);
-    member_string(b, "council", e->councils->len ? e->councils->pdata[0] : NULL);
-    member_string(b, "date", e->date);
-    member_string(b, "date_source", arkiv_date_source_name(e->date_source));
-    member_string(b, "place", e->place);
-    json_builder_set_member_name(b, "item");
-    arkiv_item_to_json(it, b);
-    json_builder_end_object(b);
-    JsonNode *root = json_builder_get_root(b);
-    char *s = json_to_string(root, FALSE);
-    json_node_unref(root);
-    g_object_unref(b);
-    return s;
-}
-
-/* The item's span, one body text per page it covers, so the library can
- * name the page of a hit (arkiv_doc_set_page). */
-static arkiv_status_t add_span(arkiv_doc_t *doc, const arkiv_tagtext_t *t, const arkiv_item_t *it)
-{
-    gsize start = MIN(it->start, t->len), end = MIN(MAX(it->end, start), t->len);
-    guint first = arkiv_tagtext_page_at(t, start);
-    arkiv_status_t st = arkiv_doc_set_page(doc, first);
-
-    for (guint p = first; st == ARKIV_STATUS_OK && start < end; p++) {
-        gsize stop = p < t->n_pages ? MIN(end, t->page_start[p]) : end;
-        char *piece = g_strndup(t->text + start, stop - start);
-        st = arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, piece);
-        g_free(piece);
-        start = stop;
-    }
-    return st;
-}
-
-static arkiv_status_t item_title(arkiv_doc_t *doc, const arkiv_item_t *it)
-{
-    char *title = strchr(it->number, '/')
-                      ? g_strdup_printf("Sak %s %s", it->number, it->title ? it->title : "")
-                      : g_strdup_printf("%s. %s", it->number, it->title ? it->title : "");
-    arkiv_status_t st = arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, g_strstrip(title));
-    g_free(title);
-    return st;
-}
-
-arkiv_status_t arkiv_docbuild_item_text(arkiv_doc_t *doc, const arkiv_tagtext_t *t,
-                                        const arkiv_item_t *it)
-{
-    arkiv_status_t st = item_title(doc, it);
-    if (st == ARKIV_STATUS_OK)
-        st = add_span(doc, t, it);
-    if (st == ARKIV_STATUS_OK && it->decision)
-        st = arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision);
-    return st;
-}
-
-arkiv_status_t arkiv_docbuild_item_texts(arkiv_textgen_t *gen, char **pages,
-                                         const arkiv_entities_t *e, GPtrArray *texts)
-{
-    if (!pages || e->items->len == 0)
-        return ARKIV_STATUS_OK;
-    arkiv_tagtext_t *t = arkiv_tagtext_new((const char *const *)pages, g_strv_length(pages), NULL);
     arkiv_status_t st = ARKIV_STATUS_OK;
-    for (guint n = 0; st == ARKIV_STATUS_OK && n < e->items->len; n++) {
-        arkiv_doc_t *doc = NULL;
-        st = arkiv_doc_new_detached(gen, &doc);
+    for (guint i = 0; st == ARKIV_STATUS_OK && i < e->items->len; i++) {
+        const arkiv_item_t *it = e->items->pdata[i];
+        if (!it->decision)
+            continue;
+        st = arkiv_doc_item_begin(doc, i + 1, case_number(it));
         if (st == ARKIV_STATUS_OK)
-            st = arkiv_docbuild_item_text(doc, t, e->items->pdata[n]);
+            st = arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision);
         if (st == ARKIV_STATUS_OK)
-            st = arkiv_docbuild_take_text(doc, texts);
-        arkiv_doc_free(doc);
+            st = arkiv_doc_item_end(doc);
     }
+    return st;
+}
+
+/* off, moved forward to the start of a character: a span from a worker's
+ * reply is not trusted to fall on one. */
+static gsize char_boundary(const arkiv_tagtext_t *t, gsize off)
+{
+    while (off < t->len && ((guchar)t->text[off] & 0xC0) == 0x80)
+        off++;
+    return off;
+}
+
+/* Where each item begins and ends in the joined text: marks[2i] and
+ * marks[2i + 1] for item i + 1. The tagger's spans are clamped to the
+ * text and to each other, so the marks never go back. Caller g_frees. */
+static gsize *item_marks(const arkiv_tagtext_t *t, const arkiv_entities_t *e)
+{
+    gsize *marks = g_new(gsize, 2 * (gsize)e->items->len);
+    gsize prev = 0;
+    for (guint i = 0; i < e->items->len; i++) {
+        const arkiv_item_t *it = e->items->pdata[i];
+        gsize start = char_boundary(t, MAX(MIN(it->start, t->len), prev));
+        gsize end = char_boundary(t, MIN(MAX(it->end, start), t->len));
+        marks[2 * i] = start;
+        marks[2 * i + 1] = end;
+        prev = end;
+    }
+    return marks;
+}
+
+typedef struct {
+    arkiv_doc_t *doc;
+    const arkiv_entities_t *e;
+    const arkiv_tagtext_t *t;
+    char **pages;
+    const gsize *marks;
+    guint n_marks;
+    guint next; /* the first mark not yet passed */
+} body_walk_t;
+
+/* Opens and closes the items whose marks lie at or before pos. */
+static arkiv_status_t pass_marks(body_walk_t *w, gsize pos)
+{
+    arkiv_status_t st = ARKIV_STATUS_OK;
+    for (; st == ARKIV_STATUS_OK && w->next < w->n_marks && w->marks[w->next] <= pos; w->next++) {
+        const arkiv_item_t *it = w->e->items->pdata[w->next / 2];
+        st = w->next % 2 == 0 ? arkiv_doc_item_begin(w->doc, w->next / 2 + 1, case_number(it))
+                              : arkiv_doc_item_end(w->doc);
+    }
+    return st;
+}
+
+/* One piece of a page, [from, to) of the joined text; the first starts
+ * the page. */
+static arkiv_status_t add_piece(body_walk_t *w, gsize from, gsize to, gboolean first)
+{
+    char *piece = g_strndup(w->t->text + from, to - from);
+    arkiv_status_t st = first ? arkiv_doc_add_text(w->doc, ARKIV_FIELD_BODY, piece)
+                              : arkiv_doc_add_body_more(w->doc, piece);
+    g_free(piece);
+    return st;
+}
+
+/* Page p, cut where a mark falls inside it. An empty page is still one
+ * (empty) body text, so the pages after it keep their numbers. */
+static arkiv_status_t add_page(body_walk_t *w, guint p)
+{
+    gsize pos = w->t->page_start[p], end = pos + strlen(w->pages[p]);
+    arkiv_status_t st = pass_marks(w, pos);
+    for (gboolean first = TRUE; st == ARKIV_STATUS_OK && (first || pos < end); first = FALSE) {
+        /* pass_marks left only marks after pos. */
+        gsize stop = w->next < w->n_marks ? MIN(w->marks[w->next], end) : end;
+        st = add_piece(w, pos, stop, first);
+        pos = stop;
+        if (st == ARKIV_STATUS_OK)
+            st = pass_marks(w, pos);
+    }
+    return st;
+}
+
+static arkiv_status_t add_marked_pages(arkiv_doc_t *doc, char **pages, const arkiv_entities_t *e)
+{
+    guint n_pages = g_strv_length(pages);
+    arkiv_tagtext_t *t = arkiv_tagtext_new((const char *const *)pages, n_pages, NULL);
+    gsize *marks = item_marks(t, e);
+    body_walk_t w = {doc, e, t, pages, marks, 2 * e->items->len, 0};
+    arkiv_status_t st = ARKIV_STATUS_OK;
+    for (guint p = 0; st == ARKIV_STATUS_OK && p < n_pages; p++)
+        st = add_page(&w, p);
+    /* Marks at the very end of the text: every item is closed. */
+    if (st == ARKIV_STATUS_OK)
+        st = pass_marks(&w, G_MAXSIZE);
+    g_free(marks);
     arkiv_tagtext_free(t);
     return st;
 }
 
-gboolean arkiv_docbuild_items(arkiv_db_t *db, const arkiv_file_info_t *info,
-                              const char *meeting_title, char **pages, const arkiv_entities_t *e,
-                              GPtrArray *texts, GError **error)
+arkiv_status_t arkiv_docbuild_body(arkiv_doc_t *doc, char **pages, const arkiv_entities_t *e)
 {
-    if (!pages || e->items->len == 0)
-        return TRUE;
-    gboolean ok = TRUE;
-    for (guint n = 0; ok && n < e->items->len; n++) {
-        const arkiv_item_t *it = e->items->pdata[n];
-        char *id = g_strdup_printf("%s:%u", info->id, n + 1);
-        char *data = item_data(id, info, meeting_title, e, it);
-        arkiv_doc_t *doc = NULL;
-        ok = arkiv_docbuild_doc_from_text(db, id, texts, n + 1, &doc, error) &&
-             arkiv_docbuild_check(db, arkiv_doc_set_parent(doc, info->id), error) &&
-             arkiv_docbuild_check(db, arkiv_doc_set_data(doc, data), error) &&
-             arkiv_docbuild_entity_terms(db, doc, e, FALSE, error) &&
-             (!strchr(it->number, '/') ||
-              arkiv_docbuild_case_terms(db, doc, ARKIV_FIELD_CASE, it->number,
-                                        (char *const *)e->councils->pdata, e->councils->len,
-                                        error)) &&
-             arkiv_docbuild_check(db, arkiv_db_replace(db, doc), error);
-        arkiv_doc_free(doc);
-        g_free(data);
-        g_free(id);
-    }
-    return ok;
+    if (!pages || !*pages)
+        return ARKIV_STATUS_OK;
+    if (e->items->len > 0)
+        return add_marked_pages(doc, pages, e);
+    arkiv_status_t st = ARKIV_STATUS_OK;
+    for (char **p = pages; st == ARKIV_STATUS_OK && *p; p++)
+        st = arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, *p);
+    return st;
 }

@@ -28,12 +28,14 @@ enum arkiv_slot {
     ARKIV_SLOT_TEXT = 9,        /* body text, for snippets */
     ARKIV_SLOT_FAILURE = 10,    /* unused since failures moved to user metadata */
     ARKIV_SLOT_PAGES = 11,      /* term position where each page starts: "1,530,1042" */
-    ARKIV_SLOT_MEETING = 12,    /* collapse key: the meeting's id (its own for a meeting) */
-    ARKIV_SLOT_FIRST_PAGE = 13, /* decimal page number of the first body page, when not 1 */
+    ARKIV_SLOT_MEETING = 12,    /* the meeting's id: a document's own id (older indexes:
+                                   an item document's meeting) */
+    ARKIV_SLOT_FIRST_PAGE = 13, /* older indexes only: an item document's first page */
     ARKIV_SLOT_PERSON = 14,     /* facet "person": identity keys */
     ARKIV_SLOT_SORT_DATE = 15,  /* date sort key: YYYYMMDD (or nothing) + ' ' + meeting id */
-    ARKIV_SLOT_FACETS = 16      /* facet key: meeting id, then the council, year, kind and
+    ARKIV_SLOT_FACETS = 16,     /* facet key: meeting id, then the council, year, kind and
                                    person slots, each after a NUL byte (facets.cc) */
+    ARKIV_SLOT_ITEMS = 17       /* where each agenda item lies in the document (items.cc) */
 };
 
 /* Facet slots hold every value given for their field, joined by this
@@ -59,7 +61,8 @@ struct arkiv_field_def {
 const arkiv_field_def *arkiv_field_lookup(arkiv_field_t field);
 const arkiv_field_def *arkiv_field_table(size_t *n_out);
 
-/* Prefix for the id term (Omega's Q) and for the parent link of items. */
+/* Prefix for the id term (Omega's Q) and for the parent link of the item
+ * documents of older indexes. */
 #define ARKIV_PREFIX_ID "Q"
 #define ARKIV_PREFIX_PARENT "XP"
 
@@ -113,8 +116,6 @@ struct arkiv_facet_counts {
     };
     std::vector<std::map<std::string, unsigned>> counts; /* per facet, value -> meetings */
     size_t meetings = 0;                                 /* distinct meetings seen */
-    /* Matching documents of the meetings asked for (the hits shown). */
-    std::map<std::string, unsigned> docs;
     /* The `limit` most frequent values of facet i, ties in byte order. */
     std::vector<row> top(size_t i, size_t limit) const;
 };
@@ -126,8 +127,7 @@ std::string arkiv_facet_key(const Xapian::Document &doc, const std::string &meet
 /* The counts from a Xapian::ValueCountMatchSpy on ARKIV_SLOT_FACETS: a
  * built-in spy, so it also runs on remote shards (xapian-tcpsrv knows no
  * classes of ours), and Xapian merges the shards' counts. */
-void arkiv_count_facet_keys(const Xapian::ValueCountMatchSpy &spy,
-                            const std::set<std::string> &docs_of, arkiv_facet_counts &out);
+void arkiv_count_facet_keys(const Xapian::ValueCountMatchSpy &spy, arkiv_facet_counts &out);
 
 /* facetspy.cc: the same counts for an index written before the facet key
  * existed, by a match spy of ours (local databases only). */

@@ -74,8 +74,10 @@ typedef enum {
     ARKIV_FIELD_ORG,      /* boolean "org:", prefix XO: "hnt" */
     ARKIV_FIELD_PLACE,    /* boolean "place:", prefix XL: "teams" */
     ARKIV_FIELD_DECISION, /* free text "decision:", prefix XD (decision text only) */
-    ARKIV_FIELD_LEVEL     /* boolean "level:", prefix XV: "meeting" or "item"; set by
-                             the library (arkiv_doc_set_parent), never by callers */
+    ARKIV_FIELD_LEVEL     /* boolean "level:", prefix XV: "meeting" on every document,
+                             "item" on one with agenda items; set by the library, never
+                             by callers. In a query, level:item is true of an agenda
+                             item and false of its meeting (arkiv_hit_t.item) */
 } arkiv_field_t;
 
 /* ------------------------------------------------------------------ */
@@ -103,8 +105,8 @@ typedef struct {
      * a missing index as N shards (docs/scaling.md): a directory holding a
      * lexicon database, N shard databases and a Xapian stub file XAPIANDB
      * listing them, which Xapian and arkiv open for reading like any
-     * database. Each meeting and its items go to one shard, picked by a
-     * stable hash of the meeting id. An existing index with another layout
+     * database. Each document goes to one shard, picked by a stable hash
+     * of its id. An existing index with another layout
      * fails with ARKIV_STATUS_INVALID_ARGUMENT: the layout is kept for
      * the life of the index. Ignored for ARKIV_DB_READ_ONLY. */
     unsigned shards;
@@ -155,7 +157,7 @@ arkiv_status_t arkiv_db_commit(arkiv_db_t *db);
 /* Readers: move to the latest committed state (after ARKIV_STATUS_MODIFIED). */
 arkiv_status_t arkiv_db_reopen(arkiv_db_t *db);
 
-/* Number of documents (meetings and, later, their items). */
+/* Number of documents: one per indexed file (a meeting). */
 arkiv_status_t arkiv_db_doc_count(arkiv_db_t *db, unsigned *count_out);
 
 /* From now on a query word `term` (lowercase, as typed, unstemmed) also
@@ -220,7 +222,7 @@ arkiv_status_t arkiv_db_resolve_person(arkiv_db_t *db, const char *name, char **
 arkiv_status_t arkiv_db_get_data(arkiv_db_t *db, const char *id, char **data_out);
 
 /* Every value of a boolean field across the archive, in byte order, with
- * the number of documents (meetings and items both) carrying it; only
+ * the number of documents (meetings) carrying it; only
  * values starting with `starts_with` (normalised like a query value; ""
  * or NULL for all). The list belongs to the caller: arkiv_values_free. */
 typedef struct arkiv_values arkiv_values_t;
@@ -232,8 +234,15 @@ arkiv_status_t arkiv_values_get(const arkiv_values_t *values, size_t i, const ch
                                 unsigned *count);
 void arkiv_values_free(arkiv_values_t *values);
 
-/* Delete the document with this stable id and every document whose
- * parent it is. ARKIV_STATUS_NOT_FOUND if there was none. */
+/* An index written before agenda items lived in their meeting's
+ * document holds one document per item (with a parent term, "XP"):
+ * *count_out is how many. Such an index must be written again
+ * (arkiv index --rebuild), after arkiv_db_delete_old_items. */
+arkiv_status_t arkiv_db_old_items(arkiv_db_t *db, unsigned *count_out);
+arkiv_status_t arkiv_db_delete_old_items(arkiv_db_t *db);
+
+/* Delete the document with this stable id. ARKIV_STATUS_NOT_FOUND if
+ * there was none. */
 arkiv_status_t arkiv_db_delete(arkiv_db_t *db, const char *id);
 
 /* ------------------------------------------------------------------ */
@@ -265,14 +274,14 @@ void arkiv_files_free(arkiv_files_t *files);
 arkiv_status_t arkiv_db_record_failure(arkiv_db_t *db, const arkiv_file_info_t *info);
 
 /* Rewrites a document's stored data for its new id and file: `data` is
- * the old data, `parent` the new meeting id for an item document (NULL
- * for the meeting itself). Returns a new string the library frees with
+ * the old data; `parent` is NULL (it named the meeting of an item
+ * document, which indexes no longer have). Returns a new string the library frees with
  * free(), or NULL on failure. */
 typedef char *(*arkiv_data_rewrite_fn)(void *user, const char *data, const char *id,
                                        const char *parent, const arkiv_file_info_t *to);
 
 /* The file of document `old_id` moved to to->path (id to->id, same
- * content): re-files the meeting document and its items under the new
+ * content): re-files the document, agenda items included, under the new
  * id, path, size and mtime without reading the file again; the stored
  * data goes through `rewrite`. ARKIV_STATUS_NOT_FOUND when there is no
  * such document. */
@@ -304,18 +313,25 @@ arkiv_status_t arkiv_doc_add_term(arkiv_doc_t *doc, arkiv_field_t field, const c
 arkiv_status_t arkiv_doc_set_date(arkiv_doc_t *doc, int year, int month, int day);
 /* File facts for incremental indexing; also adds the path: terms. */
 arkiv_status_t arkiv_doc_set_file(arkiv_doc_t *doc, const arkiv_file_info_t *info);
-/* Make this document an agenda item of the meeting document `parent_id`:
- * it gets level:item (others get level:meeting), the parent link that
- * arkiv_db_delete follows, and the meeting id as its collapse key, so
- * search shows one hit per meeting. Replacing a meeting document deletes
- * its old items first; write the items after their meeting. Call it
- * before adding any text (ARKIV_STATUS_INVALID_ARGUMENT otherwise): an
- * item's words do not go into the spelling data again. */
-arkiv_status_t arkiv_doc_set_parent(arkiv_doc_t *doc, const char *parent_id);
-/* The 1-based page of the document's first ARKIV_FIELD_BODY text
- * (default 1); each later body text is the next page. An item document
- * sets the page where the item starts, so its hits name real pages. */
-arkiv_status_t arkiv_doc_set_page(arkiv_doc_t *doc, unsigned page);
+/* Agenda items live inside their meeting's document: free text added
+ * between arkiv_doc_item_begin(doc, n, number) and arkiv_doc_item_end(doc)
+ * belongs to item n (1-based, in text order): body text (its span of the
+ * minutes) and ARKIV_FIELD_DECISION text (its decision). An item may be
+ * opened again later (its decision first, its body when the pages come).
+ * `number` is the item's case number as the indexer spells it ("09/24"),
+ * or NULL for a point without one; a number once given is kept. The
+ * library records where each item's words and text lie, so a search can
+ * land on an item (arkiv_hit_t.item) and `case:` finds the item with that
+ * number. Items do not nest: ARKIV_STATUS_INVALID_ARGUMENT when one is
+ * open, or for n == 0. Works on detached documents too. */
+arkiv_status_t arkiv_doc_item_begin(arkiv_doc_t *doc, unsigned n, const char *number);
+/* Close the open item (ARKIV_STATUS_INVALID_ARGUMENT when none is). */
+arkiv_status_t arkiv_doc_item_end(arkiv_doc_t *doc);
+/* Body text that goes on the current page: like arkiv_doc_add_text with
+ * ARKIV_FIELD_BODY, but no new page, and joined to the body text before
+ * it without a separator (so an item may start in the middle of a page).
+ * Before any body text it starts page 1. */
+arkiv_status_t arkiv_doc_add_body_more(arkiv_doc_t *doc, const char *text);
 /* Opaque stored data (arkiv stores JSON); returned with each hit. */
 arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data);
 
@@ -336,18 +352,18 @@ void arkiv_textgen_free(arkiv_textgen_t *gen);
 /* Detail text of the last failed call on a detached document of `gen`
  * ("" if none). Owned by gen, valid until the next call. */
 const char *arkiv_textgen_last_error(const arkiv_textgen_t *gen);
-/* A document of no database: it takes arkiv_doc_add_text and
- * arkiv_doc_set_page only (other calls: ARKIV_STATUS_INVALID_ARGUMENT).
+/* A document of no database: it takes arkiv_doc_add_text,
+ * arkiv_doc_add_body_more and the item calls only (other calls:
+ * ARKIV_STATUS_INVALID_ARGUMENT).
  * Caller frees with arkiv_doc_free, before gen. */
 arkiv_status_t arkiv_doc_new_detached(arkiv_textgen_t *gen, arkiv_doc_t **doc_out);
 /* The text part of a detached document: *bytes_out is malloc'd (caller
  * frees with free()), *len_out bytes long. */
 arkiv_status_t arkiv_doc_serialise_text(arkiv_doc_t *doc, char **bytes_out, size_t *len_out);
 /* arkiv_doc_new with the text part of a detached document in it: the same
- * document as if the detached document's arkiv_doc_add_text and
- * arkiv_doc_set_page calls had been made on this one. It takes no more
- * free text; arkiv_doc_set_parent may still be called. Bytes that are not
- * a text part (garbled, or holding anything text indexing does not make,
+ * document as if the detached document's text and item calls had been
+ * made on this one. It takes no more free text. Bytes that are not a
+ * text part (garbled, or holding anything text indexing does not make,
  * such as an id or filter term): ARKIV_STATUS_INVALID_ARGUMENT. */
 arkiv_status_t arkiv_doc_new_from_text(arkiv_db_t *db, const char *id, const void *bytes,
                                        size_t len, arkiv_doc_t **doc_out);
@@ -386,16 +402,19 @@ typedef struct {
     unsigned snippet_length; /* bytes of text to aim for */
     int facets;              /* non-zero: count facets over the whole match */
     unsigned facet_limit;    /* rows per facet; 0 = defaults (100; "person" 20) */
-    int collapse;            /* non-zero: one hit per meeting (its best document,
-                                the meeting or one of its items) */
+    int collapse;            /* non-zero: one hit per meeting, on its best match:
+                                the agenda item the query matches best, else the
+                                meeting. Zero: every match, meeting by meeting:
+                                the meeting when it matches by itself, then each
+                                item that matches (arkiv_hit_t.item) */
     /* 0 (default): look at every matching document, so the total and
      * the facets are exact, at a cost that grows with the match. N: let
-     * Xapian stop once it has looked at about N matches (meetings, with
-     * collapse) and filled the page; the hits and their collapse counts
-     * stay exact, the total becomes Xapian's estimate and facet counts
-     * cover the documents looked at (lower bounds). Smaller matches are
-     * still counted exactly: see arkiv_results_total_exact and
-     * arkiv_results_facets_exact. */
+     * Xapian stop once it has looked at about N matching meetings and
+     * filled the page; the hits stay exact, the total becomes Xapian's
+     * estimate and facet counts cover the meetings looked at (lower
+     * bounds). Smaller matches are still counted exactly: see
+     * arkiv_results_total_exact and arkiv_results_facets_exact. Without
+     * collapse and with facets, every match is looked at. */
     unsigned check_at_least;
     /* With check_at_least: a match that can hold at most this many
      * documents (by Xapian's bounds before matching) is still looked at
@@ -415,8 +434,8 @@ arkiv_status_t arkiv_db_search(arkiv_db_t *db, const arkiv_query_t *query,
                                arkiv_results_t **results_out);
 void arkiv_results_free(arkiv_results_t *results);
 
-/* The number of matches: meetings with options->collapse, documents
- * without. Exact when facets are on and the whole match was looked at
+/* The number of matches: meetings with options->collapse, hits (meetings
+ * and items) without. Exact when facets are on and the whole match was looked at
  * (check_at_least), else Xapian's estimate. */
 unsigned arkiv_results_total(const arkiv_results_t *results);
 /* Non-zero when the total is exact: the whole match was looked at, or
@@ -439,8 +458,10 @@ typedef struct {
                             the body, 0 when unknown */
     double score;        /* percentage 0..100 for relevance order */
     const char *parent;  /* an item's meeting id; "" for a meeting */
-    unsigned collapsed;  /* with collapse: further matching documents of the
-                            same meeting not shown */
+    unsigned item;       /* 1-based agenda item of the meeting the hit lands on
+                            (id "MEETING:N", data is the meeting's); 0: the meeting */
+    unsigned collapsed;  /* with collapse: further matches in the same meeting
+                            not shown (the meeting itself and its items) */
 } arkiv_hit_t;
 
 /* Strings in *hit are owned by results, valid until arkiv_results_free. */

@@ -228,3 +228,38 @@ extern "C" arkiv_status_t arkiv_db_set_setting(arkiv_db_t *db, const char *name,
         return ARKIV_STATUS_OK;
     })
 }
+
+/* Item documents of an older index: the documents with a parent term. */
+extern "C" arkiv_status_t arkiv_db_old_items(arkiv_db_t *db, unsigned *count_out)
+{
+    if (count_out)
+        *count_out = 0;
+    if (!db || !count_out)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_DB_GUARD(db, {
+        Xapian::Database &xdb = db->db();
+        const std::string prefix = ARKIV_PREFIX_PARENT;
+        for (Xapian::TermIterator t = xdb.allterms_begin(prefix); t != xdb.allterms_end(prefix);
+             ++t)
+            *count_out += t.get_termfreq();
+        return ARKIV_STATUS_OK;
+    })
+}
+
+extern "C" arkiv_status_t arkiv_db_delete_old_items(arkiv_db_t *db)
+{
+    if (!db || !db->wdb)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(db->error, {
+        const std::string prefix = ARKIV_PREFIX_PARENT;
+        for (Xapian::WritableDatabase *w : arkiv_doc_shards(db)) {
+            std::vector<std::string> parents;
+            for (Xapian::TermIterator t = w->allterms_begin(prefix); t != w->allterms_end(prefix);
+                 ++t)
+                parents.push_back(*t);
+            for (const std::string &p : parents)
+                w->delete_document(p);
+        }
+        return ARKIV_STATUS_OK;
+    })
+}

@@ -1,6 +1,8 @@
 /* document.cc — the document builder. */
 #include "arkiv-private.h"
 
+#include "items-private.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -19,10 +21,11 @@ struct arkiv_doc {
     arkiv_db_t *db = nullptr;       /* nullptr for a detached document */
     arkiv_textgen_t *gen = nullptr; /* a detached document's, else nullptr */
     std::string id;
-    std::string text;       /* body text kept for snippets */
-    std::string pages;      /* term position where each body page starts */
-    std::string parent;     /* meeting id of an item; "" for a meeting */
-    bool from_text = false; /* made by arkiv_doc_new_from_text: no more text */
+    std::string text;                   /* body text kept for snippets */
+    std::string pages;                  /* term position where each body page starts */
+    std::vector<arkiv_item_span> items; /* agenda items (items-private.h) */
+    int open_item = -1;                 /* index into items while one is open */
+    bool from_text = false;             /* made by arkiv_doc_new_from_text: no more text */
     Xapian::Document doc;
     Xapian::TermGenerator tg;
 };
@@ -117,8 +120,8 @@ extern "C" arkiv_status_t arkiv_doc_new_detached(arkiv_textgen_t *gen, arkiv_doc
 
 /* The text part is a Xapian document (Document::serialise keeps terms,
  * wdf, positions and values) holding what arkiv_doc_add_text and
- * arkiv_doc_set_page made: terms, and the snippet text, page starts and
- * first page in their value slots, as arkiv_db_replace would store them. */
+ * the item calls made: terms, and the snippet text, page starts and
+ * item spans in their value slots, as arkiv_db_replace would store them. */
 extern "C" arkiv_status_t arkiv_doc_serialise_text(arkiv_doc_t *doc, char **bytes_out,
                                                    size_t *len_out)
 {
@@ -132,12 +135,16 @@ extern "C" arkiv_status_t arkiv_doc_serialise_text(arkiv_doc_t *doc, char **byte
             part.add_value(ARKIV_SLOT_TEXT, doc->text);
         if (!doc->pages.empty())
             part.add_value(ARKIV_SLOT_PAGES, doc->pages);
+        if (!doc->items.empty())
+            part.add_value(ARKIV_SLOT_ITEMS, arkiv_items_encode(doc->items));
         std::string bytes = part.serialise();
         /* The same document (a handle): back as it was, for more text. */
         if (!doc->text.empty())
             part.remove_value(ARKIV_SLOT_TEXT);
         if (!doc->pages.empty())
             part.remove_value(ARKIV_SLOT_PAGES);
+        if (!doc->items.empty())
+            part.remove_value(ARKIV_SLOT_ITEMS);
         char *p = static_cast<char *>(malloc(bytes.size() ? bytes.size() : 1));
         if (!p)
             return ARKIV_STATUS_NO_MEMORY;
@@ -169,7 +176,7 @@ static bool text_part(const Xapian::Document &part)
         return false;
     for (Xapian::ValueIterator v = part.values_begin(); v != part.values_end(); ++v) {
         Xapian::valueno slot = v.get_valueno();
-        if (slot != ARKIV_SLOT_TEXT && slot != ARKIV_SLOT_PAGES && slot != ARKIV_SLOT_FIRST_PAGE)
+        if (slot != ARKIV_SLOT_TEXT && slot != ARKIV_SLOT_PAGES && slot != ARKIV_SLOT_ITEMS)
             return false;
     }
     for (Xapian::TermIterator t = part.termlist_begin(); t != part.termlist_end(); ++t)
@@ -219,6 +226,74 @@ extern "C" void arkiv_doc_free(arkiv_doc_t *doc)
     delete doc;
 }
 
+/* The open item's span grows by what one call indexed: words at
+ * positions (before, after] of the body or the decision, text bytes
+ * [t_start, t_end) of the snippet text. */
+static void note_item(arkiv_doc_t *doc, bool body, Xapian::termpos before, size_t t_start)
+{
+    if (doc->open_item < 0)
+        return;
+    arkiv_item_span &it = doc->items[(size_t)doc->open_item];
+    Xapian::termpos after = doc->tg.get_termpos();
+    if (!body) {
+        if (after > before && it.d0 == 0)
+            it.d0 = before + 1;
+        if (after > before)
+            it.d1 = after;
+        return;
+    }
+    if (after > before && it.p0 == 0)
+        it.p0 = before + 1;
+    if (after > before)
+        it.p1 = after;
+    if (it.t1 == 0)
+        it.t0 = t_start;
+    it.t1 = doc->text.size();
+}
+
+/* An item's first body text begins with its heading (its first line):
+ * indexed in two steps (a line break separates words either way), so the
+ * heading's last position is known. */
+static void index_body(arkiv_doc_t *doc, const char *text)
+{
+    arkiv_item_span *it = doc->open_item >= 0 ? &doc->items[(size_t)doc->open_item] : nullptr;
+    const char *nl = it && it->p0 == 0 ? strchr(text, '\n') : nullptr;
+    if (!it || it->p0 != 0) {
+        doc->tg.index_text(text);
+        return;
+    }
+    Xapian::termpos before = doc->tg.get_termpos();
+    std::string heading = nl ? std::string(text, (size_t)(nl - text)) : std::string(text);
+    doc->tg.index_text(heading);
+    Xapian::termpos after = doc->tg.get_termpos();
+    if (after > before)
+        it->h = after;
+    /* The heading is the item's title: title: finds it, phrases too, as
+     * it finds the meeting's; its words keep their body positions. */
+    doc->tg.set_termpos(before);
+    doc->tg.index_text(heading, 1, arkiv_field_lookup(ARKIV_FIELD_TITLE)->prefix);
+    doc->tg.set_termpos(after);
+    if (nl)
+        doc->tg.index_text(nl);
+}
+
+/* Body text, on a new page or going on with the current one. */
+static void add_body(arkiv_doc_t *doc, const char *text, bool new_page)
+{
+    if (new_page && !doc->text.empty())
+        doc->text += '\n';
+    size_t t_start = doc->text.size();
+    doc->text += text;
+    if (new_page || doc->pages.empty()) {
+        if (!doc->pages.empty())
+            doc->pages += ',';
+        doc->pages += std::to_string(doc->tg.get_termpos() + 1);
+    }
+    Xapian::termpos before = doc->tg.get_termpos();
+    index_body(doc, text);
+    note_item(doc, true, before, t_start);
+}
+
 extern "C" arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t field,
                                              const char *text)
 {
@@ -231,17 +306,14 @@ extern "C" arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t fie
     }
     ARKIV_GUARD(doc_error(doc), {
         if (field == ARKIV_FIELD_BODY) {
-            if (!doc->text.empty())
-                doc->text += '\n';
-            doc->text += text;
-            if (!doc->pages.empty())
-                doc->pages += ',';
-            doc->pages += std::to_string(doc->tg.get_termpos() + 1);
-            doc->tg.index_text(text);
+            add_body(doc, text, true);
         } else {
             /* Words of a prefixed field also match unprefixed queries, as
              * in Omega; a gap keeps phrases from spanning fields. */
+            Xapian::termpos before = doc->tg.get_termpos();
             doc->tg.index_text(text, 1, def->prefix);
+            if (field == ARKIV_FIELD_DECISION)
+                note_item(doc, false, before, 0);
             doc->tg.increase_termpos(100);
             if (def->also_body) {
                 doc->tg.index_text(text);
@@ -250,6 +322,38 @@ extern "C" arkiv_status_t arkiv_doc_add_text(arkiv_doc_t *doc, arkiv_field_t fie
         }
         return ARKIV_STATUS_OK;
     })
+}
+
+extern "C" arkiv_status_t arkiv_doc_add_body_more(arkiv_doc_t *doc, const char *text)
+{
+    if (!doc || !text || doc->from_text)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(doc_error(doc), {
+        add_body(doc, text, false);
+        return ARKIV_STATUS_OK;
+    })
+}
+
+extern "C" arkiv_status_t arkiv_doc_item_begin(arkiv_doc_t *doc, unsigned n, const char *number)
+{
+    if (!doc || n == 0 || doc->open_item >= 0 || doc->from_text || n > 100000)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(doc_error(doc), {
+        if (doc->items.size() < n)
+            doc->items.resize(n);
+        doc->open_item = (int)(n - 1);
+        if (number && *number)
+            doc->items[n - 1].number = arkiv_collapse_space(number);
+        return ARKIV_STATUS_OK;
+    })
+}
+
+extern "C" arkiv_status_t arkiv_doc_item_end(arkiv_doc_t *doc)
+{
+    if (!doc || doc->open_item < 0)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    doc->open_item = -1;
+    return ARKIV_STATUS_OK;
 }
 
 /* A facet slot holds every value given, each once, joined by
@@ -341,51 +445,18 @@ extern "C" arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data)
     })
 }
 
-extern "C" arkiv_status_t arkiv_doc_set_parent(arkiv_doc_t *doc, const char *parent_id)
-{
-    /* After text, the caller may already have relied on the document being
-     * a meeting; a document made from a text part had its text indexed
-     * elsewhere, and its parent comes after that by necessity. */
-    if (!doc || !doc->db || !parent_id || !*parent_id || doc->id == parent_id ||
-        (doc->tg.get_termpos() != 0 && !doc->from_text))
-        return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(doc_error(doc), {
-        /* An item's text is part of its meeting's, whose words already
-         * went into the spelling data: counting them twice would skew the
-         * suggestions and cost the writer time (add_spelling). */
-        doc->parent = parent_id;
-        return ARKIV_STATUS_OK;
-    })
-}
-
-extern "C" arkiv_status_t arkiv_doc_set_page(arkiv_doc_t *doc, unsigned page)
-{
-    if (!doc || page == 0 || !doc->pages.empty())
-        return ARKIV_STATUS_INVALID_ARGUMENT;
-    ARKIV_GUARD(doc_error(doc), {
-        doc->doc.add_value(ARKIV_SLOT_FIRST_PAGE, std::to_string(page));
-        return ARKIV_STATUS_OK;
-    })
-}
-
-/* Level, parent link, collapse key and the sort and facet keys; a
- * meeting's old items go first, since the new text may have fewer of
- * them. */
-static void link_document(Xapian::WritableDatabase &wdb, arkiv_doc_t *doc)
+/* Level, meeting key and the sort and facet keys. A document with agenda
+ * items is also level:item, so Xapian finds it for "level:item"; which
+ * of its items match is decided at query time (items.cc). */
+static void link_document(arkiv_doc_t *doc)
 {
     const arkiv_field_def &level = *arkiv_field_lookup(ARKIV_FIELD_LEVEL);
-    if (doc->parent.empty()) {
-        doc->doc.add_boolean_term(arkiv_boolean_term(level, "meeting"));
-        doc->doc.add_value(ARKIV_SLOT_MEETING, doc->id);
-        wdb.delete_document(arkiv_fit_term(ARKIV_PREFIX_PARENT + doc->id));
-    } else {
+    doc->doc.add_boolean_term(arkiv_boolean_term(level, "meeting"));
+    if (!doc->doc.get_value(ARKIV_SLOT_ITEMS).empty())
         doc->doc.add_boolean_term(arkiv_boolean_term(level, "item"));
-        doc->doc.add_boolean_term(arkiv_fit_term(ARKIV_PREFIX_PARENT + doc->parent));
-        doc->doc.add_value(ARKIV_SLOT_MEETING, doc->parent);
-    }
-    const std::string &meeting = doc->parent.empty() ? doc->id : doc->parent;
-    doc->doc.add_value(ARKIV_SLOT_SORT_DATE, doc->doc.get_value(ARKIV_SLOT_DATE) + " " + meeting);
-    doc->doc.add_value(ARKIV_SLOT_FACETS, arkiv_facet_key(doc->doc, meeting));
+    doc->doc.add_value(ARKIV_SLOT_MEETING, doc->id);
+    doc->doc.add_value(ARKIV_SLOT_SORT_DATE, doc->doc.get_value(ARKIV_SLOT_DATE) + " " + doc->id);
+    doc->doc.add_value(ARKIV_SLOT_FACETS, arkiv_facet_key(doc->doc, doc->id));
 }
 
 /* A meeting's words go to the spelling data (the "Mente du …"
@@ -405,24 +476,21 @@ static void add_spelling(Xapian::WritableDatabase &wdb, const Xapian::Document &
 
 extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
 {
-    if (!db || !db->wdb || !doc || doc->db != db)
+    if (!db || !db->wdb || !doc || doc->db != db || doc->open_item >= 0)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     ARKIV_GUARD(db->error, {
         if (!doc->text.empty())
             doc->doc.add_value(ARKIV_SLOT_TEXT, doc->text);
         if (!doc->pages.empty())
             doc->doc.add_value(ARKIV_SLOT_PAGES, doc->pages);
+        if (!doc->items.empty())
+            doc->doc.add_value(ARKIV_SLOT_ITEMS, arkiv_items_encode(doc->items));
         arkiv_expand_councils(db, doc->doc, doc->tg);
-        if (doc->parent.empty())
-            add_spelling(*db->wdb, doc->doc);
-        /* A meeting and its items share a shard (shards.cc). */
-        Xapian::WritableDatabase &home =
-            arkiv_home_shard(db, doc->parent.empty() ? doc->id : doc->parent);
-        link_document(home, doc);
+        add_spelling(*db->wdb, doc->doc);
+        Xapian::WritableDatabase &home = arkiv_home_shard(db, doc->id);
+        link_document(doc);
         home.replace_document(arkiv_id_term(doc->id), doc->doc);
-        /* Only files fail, and an item is no file. */
-        if (doc->parent.empty())
-            arkiv_forget_failure(home, doc->id);
+        arkiv_forget_failure(home, doc->id);
         return ARKIV_STATUS_OK;
     })
 }

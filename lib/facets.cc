@@ -66,13 +66,11 @@ static bool split_key(const std::string &key, std::string &meeting,
     return true;
 }
 
-void arkiv_count_facet_keys(const Xapian::ValueCountMatchSpy &spy,
-                            const std::set<std::string> &docs_of, arkiv_facet_counts &out)
+void arkiv_count_facet_keys(const Xapian::ValueCountMatchSpy &spy, arkiv_facet_counts &out)
 {
     const size_t n = sizeof facet_defs / sizeof facet_defs[0];
     out.counts.assign(n, {});
     out.meetings = 0;
-    out.docs.clear();
     /* Keys come in byte order, and a meeting's keys all begin with its id
      * and a NUL, the lowest byte: they are neighbours, so each meeting's
      * values can be gathered alone. */
@@ -97,9 +95,6 @@ void arkiv_count_facet_keys(const Xapian::ValueCountMatchSpy &spy,
         for (size_t i = 0; i < n && i < fields.size(); i++)
             for (const std::string &v : arkiv_facet_split(fields[i]))
                 values[i].insert(v);
-        /* The spy counted the documents with this key. */
-        if (docs_of.count(meeting))
-            out.docs[meeting] += k.get_termfreq();
     }
     flush();
 }

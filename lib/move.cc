@@ -2,7 +2,7 @@
  *
  * A document's id is the hash of its path, so a moved file gets a new id.
  * Its text did not change (the indexer checked the content hash), so the
- * meeting document and its items are copied under the new id instead of
+ * document (its agenda items inside) is copied under the new id instead of
  * being extracted and tagged again: for a PDF that is the difference
  * between microseconds and seconds. */
 #include "arkiv-private.h"
@@ -56,8 +56,8 @@ static std::string rekey_suffix(const std::string &value, const std::string &fro
                : value;
 }
 
-/* What every document of the meeting (the meeting and its items) carries
- * of the meeting id, moved to the new one. */
+/* What the document carries of its id besides the id term, moved to
+ * the new one. */
 static void rekey_meeting(Xapian::Document &doc, const std::string &from, const std::string &to)
 {
     doc.add_value(ARKIV_SLOT_MEETING, to);
@@ -82,8 +82,8 @@ struct moved_doc {
     Xapian::Document doc;
 };
 
-/* Copies of the meeting `from` (first) and its items under the new id,
- * read from the writable database that holds them. */
+/* A copy of the meeting `from` under the new id, read from the writable
+ * database that holds it. */
 static std::vector<moved_doc> copy_meeting(Xapian::WritableDatabase &w, const std::string &from,
                                            const arkiv_file_info_t *to,
                                            arkiv_data_rewrite_fn rewrite, void *user)
@@ -105,18 +105,6 @@ static std::vector<moved_doc> copy_meeting(Xapian::WritableDatabase &w, const st
     meeting.set_data(new_data(meeting, to->id, nullptr, to, rewrite, user));
     out.push_back({to->id, meeting});
 
-    const std::string parent = arkiv_fit_term(ARKIV_PREFIX_PARENT + from);
-    for (Xapian::PostingIterator i = w.postlist_begin(parent); i != w.postlist_end(parent); ++i) {
-        Xapian::Document item = w.get_document(*i);
-        std::string old_id = item.get_value(ARKIV_SLOT_ID);
-        std::string id = rekey_prefix(old_id, from, to->id);
-        swap_term(item, arkiv_id_term(old_id), arkiv_id_term(id));
-        swap_term(item, parent, arkiv_fit_term(ARKIV_PREFIX_PARENT + std::string(to->id)));
-        item.add_value(ARKIV_SLOT_ID, id);
-        rekey_meeting(item, from, to->id);
-        item.set_data(new_data(item, id.c_str(), to->id, to, rewrite, user));
-        out.push_back({id, item});
-    }
     return out;
 }
 

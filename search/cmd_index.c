@@ -292,6 +292,29 @@ static gboolean prepare_reading(void *user, const arkiv_tagger_t **tagger, GErro
     return TRUE;
 }
 
+/* An index with agenda items as documents of their own (written before
+ * items lived in their meeting's document) is only written again whole:
+ * --rebuild drops those documents first; without it, say so. */
+static gboolean check_layout(arkiv_db_t *db, const char *path, const index_args_t *a)
+{
+    unsigned old = 0;
+    arkiv_status_t st = arkiv_db_old_items(db, &old);
+    if (st == ARKIV_STATUS_OK && old && a->rebuild)
+        st = arkiv_db_delete_old_items(db);
+    if (st != ARKIV_STATUS_OK) {
+        fprintf(stderr, "arkiv index: %s: %s\n", path, arkiv_db_last_error(db));
+        return FALSE;
+    }
+    if (old && !a->rebuild) {
+        fprintf(stderr,
+                "arkiv index: %s was written by an older arkiv (agenda items as %u documents\n"
+                "  of their own); run 'arkiv index --rebuild' to write it in the current form\n",
+                path, old);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 /* The index to write, after what must come first: the data files parsed
  * for a new index or a rebuild (a bad one stops the run before the index
  * is touched), the digest checked. NULL (message printed) on failure. */
@@ -305,6 +328,10 @@ static arkiv_db_t *open_for_run(const index_args_t *a, reading_t *r, const char 
         return NULL;
     }
     arkiv_db_t *db = open_writable(path, a->shards, a->wait);
+    if (db && !check_layout(db, path, a)) {
+        arkiv_db_free(db);
+        return NULL;
+    }
     if (db && !a->no_tagging && !check_digest(db, digest, r->dir, a)) {
         fprintf(stderr, "arkiv index: %s\n", arkiv_db_last_error(db));
         arkiv_db_free(db);

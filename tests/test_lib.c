@@ -152,6 +152,25 @@ static void expect_ids(arkiv_db_t *db, const char *q, arkiv_sort_t sort, const c
     g_free(got);
 }
 
+/* expect_ids for the meetings of the hits, wherever in them they land:
+ * for tests of filters, not of agenda items. */
+static void expect_meetings(arkiv_db_t *db, const char *q, arkiv_sort_t sort, const char *want)
+{
+    char *got = ids_for(db, q, sort);
+    char **ids = g_strsplit(got, ",", -1);
+    for (char **id = ids; *id; id++) {
+        char *colon = strchr(*id, ':');
+        if (colon)
+            *colon = '\0';
+    }
+    char *meetings = g_strjoinv(",", ids);
+    ck_assert_msg(strcmp(meetings, want) == 0, "query [%s]: got [%s], want meetings [%s]", q, got,
+                  want);
+    g_free(meetings);
+    g_strfreev(ids);
+    g_free(got);
+}
+
 START_TEST(test_create_reopen_count)
 {
     build_fixture();
@@ -453,15 +472,33 @@ END_TEST
 /* ---------------------------------------------------------------- */
 /* Meetings, their agenda items, names: a more general document maker. */
 
+/* An agenda item inside its meeting's document: its case number (NULL:
+ * none), its decision, and its body. bodies[0] goes on with the page
+ * before when `mid_page` (arkiv_doc_add_body_more), else starts a page;
+ * each later one is a page of its own. */
 typedef struct {
-    const char *id, *parent, *title;
+    const char *number, *decision;
     const char *bodies[3];
+    int mid_page;
+} gen_item;
+
+/* A boolean term of the meeting beyond those gen_doc names; v NULL ends. */
+typedef struct {
+    arkiv_field_t f;
+    const char *v;
+} gen_term;
+
+typedef struct {
+    const char *id, *title;
+    const char *bodies[3]; /* the meeting's own pages, before its items */
     const char *councils[3];
     const char *kind;
     const char *people[3];
-    const char *cases[3];
+    const char *cases[3]; /* besides the items' numbers, which are added */
+    gen_term terms[4];
     int y, m, d;
-    unsigned page;
+    gen_item items[3];
+    const char *after; /* a page after the items, not in any of them */
 } gen_doc;
 
 static void add_terms(arkiv_doc_t *doc, arkiv_field_t f, const char *const *v, size_t n)
@@ -470,21 +507,68 @@ static void add_terms(arkiv_doc_t *doc, arkiv_field_t f, const char *const *v, s
         ck_assert_int_eq(arkiv_doc_add_term(doc, f, v[i]), ARKIV_STATUS_OK);
 }
 
+static size_t item_count(const gen_doc *g)
+{
+    size_t n = 0;
+    while (n < G_N_ELEMENTS(g->items) && (g->items[n].bodies[0] || g->items[n].decision))
+        n++;
+    return n;
+}
+
+static void put_item_body(arkiv_doc_t *doc, unsigned n, const gen_item *it)
+{
+    if (!it->bodies[0])
+        return;
+    /* Reopened: the number given with the decision is kept. */
+    ck_assert_int_eq(arkiv_doc_item_begin(doc, n, it->number), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < G_N_ELEMENTS(it->bodies) && it->bodies[i]; i++) {
+        arkiv_status_t st = i == 0 && it->mid_page
+                                ? arkiv_doc_add_body_more(doc, it->bodies[i])
+                                : arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, it->bodies[i]);
+        ck_assert_int_eq(st, ARKIV_STATUS_OK);
+    }
+    ck_assert_int_eq(arkiv_doc_item_end(doc), ARKIV_STATUS_OK);
+}
+
+/* In the indexer's order (indexer/docbuild.c): the title, every item's
+ * decision, then the pages with the items' spans marked; the meeting
+ * holds each item's case number as a term. */
+static void put_text(arkiv_doc_t *doc, const gen_doc *g)
+{
+    size_t n_items = item_count(g);
+    if (g->title)
+        ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, g->title), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < n_items; i++) {
+        const gen_item *it = &g->items[i];
+        if (!it->decision)
+            continue;
+        ck_assert_int_eq(arkiv_doc_item_begin(doc, (unsigned)i + 1, it->number), ARKIV_STATUS_OK);
+        ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_DECISION, it->decision),
+                         ARKIV_STATUS_OK);
+        ck_assert_int_eq(arkiv_doc_item_end(doc), ARKIV_STATUS_OK);
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(g->bodies) && g->bodies[i]; i++)
+        ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, g->bodies[i]), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < n_items; i++) {
+        put_item_body(doc, (unsigned)i + 1, &g->items[i]);
+        if (g->items[i].number)
+            ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_CASE, g->items[i].number),
+                             ARKIV_STATUS_OK);
+    }
+    if (g->after)
+        ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, g->after), ARKIV_STATUS_OK);
+}
+
 static void put_doc(arkiv_db_t *db, const gen_doc *g)
 {
     arkiv_doc_t *doc = NULL;
     ck_assert_int_eq(arkiv_doc_new(db, g->id, &doc), ARKIV_STATUS_OK);
-    if (g->parent)
-        ck_assert_int_eq(arkiv_doc_set_parent(doc, g->parent), ARKIV_STATUS_OK);
-    if (g->page)
-        ck_assert_int_eq(arkiv_doc_set_page(doc, g->page), ARKIV_STATUS_OK);
-    if (g->title)
-        ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, g->title), ARKIV_STATUS_OK);
-    for (size_t i = 0; i < G_N_ELEMENTS(g->bodies) && g->bodies[i]; i++)
-        ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, g->bodies[i]), ARKIV_STATUS_OK);
+    put_text(doc, g);
     add_terms(doc, ARKIV_FIELD_COUNCIL, g->councils, G_N_ELEMENTS(g->councils));
     add_terms(doc, ARKIV_FIELD_PERSON, g->people, G_N_ELEMENTS(g->people));
     add_terms(doc, ARKIV_FIELD_CASE, g->cases, G_N_ELEMENTS(g->cases));
+    for (size_t i = 0; i < G_N_ELEMENTS(g->terms) && g->terms[i].v; i++)
+        ck_assert_int_eq(arkiv_doc_add_term(doc, g->terms[i].f, g->terms[i].v), ARKIV_STATUS_OK);
     if (g->kind)
         ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_KIND, g->kind), ARKIV_STATUS_OK);
     if (g->y)
@@ -516,82 +600,57 @@ static arkiv_results_t *search_with(arkiv_db_t *db, const char *q, const arkiv_s
     return r;
 }
 
-/* Meeting "a" and its three items all say "budsjett"; meeting "b" does
- * not, only its item b:1 does. */
+/* Meeting "a" says "budsjett" on its own page and in each of its three
+ * items, item 2 most often; meeting "b" only in its one item. */
 static const gen_doc meetings[] = {
-    {"a",
-     NULL,
-     "Referat ASU",
-     {"Budsjett for 2025 ble lagt fram."},
-     {"ASU"},
-     "referat",
-     {NULL},
-     {NULL},
-     2024,
-     4,
-     17,
-     0},
-    {"a:1",
-     "a",
-     "Sak 01/24 Budsjett",
-     {"Budsjett del en."},
-     {"ASU"},
-     "referat",
-     {NULL},
-     {NULL},
-     2024,
-     4,
-     17,
-     0},
-    {"a:2",
-     "a",
-     "Sak 02/24 Budsjett",
-     {"Budsjett del to."},
-     {"ASU"},
-     "referat",
-     {NULL},
-     {NULL},
-     2024,
-     4,
-     17,
-     0},
-    {"a:3",
-     "a",
-     "Sak 03/24 Budsjett",
-     {"Budsjett del tre."},
-     {"ASU"},
-     "referat",
-     {NULL},
-     {NULL},
-     2024,
-     4,
-     17,
-     0},
-    {"b",
-     NULL,
-     "Referat FSU",
-     {"Orienteringssaker og eventuelt."},
-     {"FSU"},
-     "referat",
-     {NULL},
-     {NULL},
-     2023,
-     5,
-     2,
-     0},
-    {"b:1",
-     "b",
-     "Sak 07/23 Orientering",
-     {"Kort om budsjett."},
-     {"FSU"},
-     "referat",
-     {NULL},
-     {NULL},
-     2023,
-     5,
-     2,
-     0},
+    {.id = "a",
+     .title = "Referat ASU",
+     .bodies = {"Budsjett for 2025 ble lagt fram."},
+     .councils = {"ASU"},
+     .kind = "referat",
+     .y = 2024,
+     .m = 4,
+     .d = 17,
+     .items = {{.number = "01/24",
+                .decision = "Budsjettet vedtas.",
+                .bodies = {"Sak 01/24 Budsjett. Budsjett del en."}},
+               {.number = "02/24", .bodies = {"Sak 02/24 Budsjett. Budsjett del to, budsjett."}},
+               {.number = "03/24", .bodies = {"Sak 03/24 Budsjett. Budsjett del tre."}}}},
+    {.id = "b",
+     .title = "Referat FSU",
+     .bodies = {"Orienteringssaker og eventuelt."},
+     .councils = {"FSU"},
+     .kind = "referat",
+     .y = 2023,
+     .m = 5,
+     .d = 2,
+     .items = {{.number = "07/23", .bodies = {"Sak 07/23 Orientering. Kort om budsjett."}}}},
 };
+
+/* The hits of a search as "id/item/parent/collapsed/rank", joined by ",". */
+static char *hits_of(const arkiv_results_t *r)
+{
+    GString *s = g_string_new("");
+    for (size_t i = 0; i < arkiv_results_count(r); i++) {
+        arkiv_hit_t h;
+        ck_assert_int_eq(arkiv_results_get(r, i, &h), ARKIV_STATUS_OK);
+        g_string_append_printf(s, "%s%s/%u/%s/%u/%u", i ? "," : "", h.id, h.item, h.parent,
+                               h.collapsed, h.rank);
+    }
+    return g_string_free(s, FALSE);
+}
+
+static void expect_hits(arkiv_db_t *db, const char *q, const arkiv_search_options_t *o,
+                        const char *want)
+{
+    arkiv_results_t *r = search_with(db, q, o);
+    char *got = hits_of(r);
+    ck_assert_msg(strcmp(got, want) == 0,
+                  "query [%s] collapse %d offset %u limit %u:\n got [%s]\nwant [%s]", q,
+                  o->collapse, o->offset, o->limit, got, want);
+    g_free(got);
+    arkiv_results_free(r);
+}
 
 START_TEST(test_collapse_one_hit_per_meeting)
 {
@@ -600,77 +659,77 @@ START_TEST(test_collapse_one_hit_per_meeting)
     arkiv_search_options_t o;
     arkiv_search_options_init(&o);
     ck_assert_int_ne(o.collapse, 0);
+    o.sort = ARKIV_SORT_DATE_ASC;
+    /* Each meeting lands on its best item: a:2 says it most; the others
+     * that match (the meeting itself and its other items) are counted. */
     arkiv_results_t *r = search_with(db, "budsjett", &o);
-    ck_assert_uint_eq(arkiv_results_count(r), 2);
     ck_assert_uint_eq(arkiv_results_total(r), 2);
-    int seen_a = 0, seen_b = 0;
-    for (size_t i = 0; i < arkiv_results_count(r); i++) {
-        arkiv_hit_t h;
-        ck_assert_int_eq(arkiv_results_get(r, i, &h), ARKIV_STATUS_OK);
-        const char *meeting = *h.parent ? h.parent : h.id;
-        if (strcmp(meeting, "a") == 0) {
-            seen_a = 1;
-            ck_assert_uint_eq(h.collapsed, 3);
-            ck_assert_str_eq(*h.parent ? "a" : h.id, "a");
-        } else {
-            seen_b = 1;
-            ck_assert_str_eq(h.id, "b:1");
-            ck_assert_str_eq(h.parent, "b");
-            ck_assert_uint_eq(h.collapsed, 0);
-            ck_assert_str_eq(h.data, "{\"id\":\"b:1\"}");
-        }
-    }
-    ck_assert(seen_a && seen_b);
-    arkiv_results_free(r);
-
-    /* Only items: still one hit per meeting, each naming its meeting. */
-    r = search_with(db, "budsjett level:item", &o);
-    ck_assert_uint_eq(arkiv_results_count(r), 2);
-    for (size_t i = 0; i < arkiv_results_count(r); i++) {
-        arkiv_hit_t h;
-        ck_assert_int_eq(arkiv_results_get(r, i, &h), ARKIV_STATUS_OK);
-        ck_assert_msg(strcmp(h.parent, "a") == 0 || strcmp(h.parent, "b") == 0, "parent %s",
-                      h.parent);
-        ck_assert_uint_eq(h.collapsed, strcmp(h.parent, "a") == 0 ? 2 : 0);
-    }
-    arkiv_results_free(r);
-    expect_ids(db, "level:meeting", ARKIV_SORT_DATE_ASC, "b,a");
-
-    o.collapse = 0;
-    r = search_with(db, "budsjett", &o);
-    ck_assert_uint_eq(arkiv_results_count(r), 5);
-    ck_assert_uint_eq(arkiv_results_total(r), 5);
+    char *got = hits_of(r);
+    ck_assert_str_eq(got, "b:1/1/b/1/0,a:2/2/a/3/1");
+    g_free(got);
     arkiv_hit_t h;
     ck_assert_int_eq(arkiv_results_get(r, 0, &h), ARKIV_STATUS_OK);
-    ck_assert_uint_eq(h.collapsed, 0);
+    ck_assert_str_eq(h.data, "{\"id\":\"b\"}"); /* the meeting's */
+    arkiv_results_free(r);
+
+    /* Only items: still one hit per meeting; the meeting itself is no
+     * longer among the matches counted. */
+    expect_hits(db, "budsjett level:item", &o, "b:1/1/b/0/0,a:2/2/a/2/1");
+    expect_hits(db, "level:meeting", &o, "b/0//0/0,a/0//0/1");
+    expect_hits(db, "budsjett level:meeting", &o, "b/0//0/0,a/0//0/1");
+
+    /* Every match, meeting by meeting: the meeting, then its items in
+     * text order. */
+    o.collapse = 0;
+    r = search_with(db, "budsjett", &o);
+    ck_assert_uint_eq(arkiv_results_total(r), 6);
+    ck_assert(arkiv_results_total_exact(r));
+    got = hits_of(r);
+    ck_assert_str_eq(got, "b/0//0/0,b:1/1/b/0/1,a/0//0/2,a:1/1/a/0/3,a:2/2/a/0/4,a:3/3/a/0/5");
+    g_free(got);
     arkiv_results_free(r);
     arkiv_db_free(db);
 }
 END_TEST
 
-START_TEST(test_replacing_meeting_drops_its_items)
+/* A meeting's items are part of its document: writing the meeting again
+ * replaces them, deleting it takes them along. */
+START_TEST(test_replacing_meeting_replaces_its_items)
 {
     put_docs(meetings, G_N_ELEMENTS(meetings));
     arkiv_db_t *db = open_w();
     unsigned n = 0;
     ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
-    ck_assert_uint_eq(n, 6);
+    ck_assert_uint_eq(n, 2);
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    o.sort = ARKIV_SORT_DATE_ASC;
     gen_doc again = meetings[0];
     again.bodies[0] = "Ny tekst uten saker.";
+    memset(again.items, 0, sizeof again.items);
     put_doc(db, &again);
     ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
     ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
-    ck_assert_uint_eq(n, 3); /* a, b, b:1 */
+    ck_assert_uint_eq(n, 2);
     expect_ids(db, "\"del to\"", ARKIV_SORT_RELEVANCE, "");
-    put_doc(db, &meetings[2]); /* an item written after its meeting stays */
-    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
-    ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
-    ck_assert_uint_eq(n, 4);
-    /* Deleting a meeting takes its items along. */
-    ck_assert_int_eq(arkiv_db_delete(db, "b"), ARKIV_STATUS_OK);
+    expect_ids(db, "case:02/24", ARKIV_SORT_RELEVANCE, "");
+    expect_hits(db, "level:item", &o, "b:1/1/b/0/0");
+    expect_hits(db, "tekst", &o, "a/0//0/0");
+    /* Other items this time: one, with what was item 2. */
+    again.items[0] = meetings[0].items[1];
+    put_doc(db, &again);
     ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
     ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
     ck_assert_uint_eq(n, 2);
+    expect_hits(db, "\"del to\"", &o, "a:1/1/a/1/0");
+    expect_hits(db, "case:02/24", &o, "a:1/1/a/1/0");
+    expect_hits(db, "level:item", &o, "b:1/1/b/0/0,a:1/1/a/0/1");
+    ck_assert_int_eq(arkiv_db_delete(db, "b"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(n, 1);
+    expect_ids(db, "orientering", ARKIV_SORT_RELEVANCE, "");
+    expect_ids(db, "case:07/23", ARKIV_SORT_RELEVANCE, "");
     arkiv_db_free(db);
 }
 END_TEST
@@ -706,66 +765,34 @@ static unsigned facet_sum(const arkiv_results_t *r, const char *facet)
 
 /* A joint meeting of two councils with two items; two single meetings. */
 static const gen_doc joint[] = {
-    {"j",
-     NULL,
-     "Felles møte",
-     {"Felles møte om helsehus."},
-     {"ASU", "FSU"},
-     "referat",
-     {"elisabeth tronstad", "anne berg"},
-     {NULL},
-     2024,
-     3,
-     1,
-     0},
-    {"j:1",
-     "j",
-     "Sak 01/24",
-     {"Helsehus og tomt."},
-     {"ASU", "FSU"},
-     "referat",
-     {NULL},
-     {NULL},
-     2024,
-     3,
-     1,
-     0},
-    {"j:2",
-     "j",
-     "Sak 02/24",
-     {"Helsehus og økonomi."},
-     {"ASU", "FSU"},
-     "referat",
-     {NULL},
-     {NULL},
-     2024,
-     3,
-     1,
-     0},
-    {"k",
-     NULL,
-     "ASU-møte",
-     {"Helsehus igjen."},
-     {"ASU"},
-     "protokoll",
-     {"elisabeth tronstad"},
-     {NULL},
-     2023,
-     6,
-     1,
-     0},
-    {"l",
-     NULL,
-     "Eldrerådet",
-     {"Ingenting om det."},
-     {"Eldrerådet"},
-     "referat",
-     {NULL},
-     {NULL},
-     2024,
-     9,
-     9,
-     0},
+    {.id = "j",
+     .title = "Felles møte",
+     .bodies = {"Felles møte om helsehus."},
+     .councils = {"ASU", "FSU"},
+     .kind = "referat",
+     .people = {"elisabeth tronstad", "anne berg"},
+     .y = 2024,
+     .m = 3,
+     .d = 1,
+     .items = {{.number = "01/24", .bodies = {"Sak 01/24 Helsehus og tomt."}},
+               {.number = "02/24", .bodies = {"Sak 02/24 Helsehus og økonomi."}}}},
+    {.id = "k",
+     .title = "ASU-møte",
+     .bodies = {"Helsehus igjen."},
+     .councils = {"ASU"},
+     .kind = "protokoll",
+     .people = {"elisabeth tronstad"},
+     .y = 2023,
+     .m = 6,
+     .d = 1},
+    {.id = "l",
+     .title = "Eldrerådet",
+     .bodies = {"Ingenting om det."},
+     .councils = {"Eldrerådet"},
+     .kind = "referat",
+     .y = 2024,
+     .m = 9,
+     .d = 9},
 };
 
 START_TEST(test_facets_count_meetings)
@@ -810,13 +837,15 @@ START_TEST(test_facets_count_meetings)
     ck_assert_uint_eq(c, 2);
     arkiv_results_free(r);
 
-    /* Only items of "j" match: the meeting counts once for each council. */
+    /* Only items of "j" match: the meeting counts once for each council,
+     * and its people are counted with it (facets are the meeting's). */
     r = search_with(db, "tomt OR økonomi", &o);
     ck_assert_uint_eq(arkiv_results_total(r), 1);
     ck_assert_uint_eq(facet_count(r, "council", "ASU"), 1);
     ck_assert_uint_eq(facet_count(r, "council", "FSU"), 1);
     ck_assert_uint_eq(facet_sum(r, "year"), 1);
-    ck_assert_uint_eq(facet_count(r, "person", "elisabeth tronstad"), 0);
+    ck_assert_uint_eq(facet_count(r, "person", "elisabeth tronstad"), 1);
+    ck_assert_uint_eq(facet_count(r, "person", "anne berg"), 1);
     arkiv_results_free(r);
 
     /* The meeting and both its items match; still one meeting. */
@@ -894,55 +923,45 @@ static void add_asu_names(arkiv_db_t *w)
     ck_assert_int_eq(arkiv_db_add_council_name(w, canon, ""), ARKIV_STATUS_INVALID_ARGUMENT);
 }
 
+/* c1 holds its two items' numbers, and the council's form of one of
+ * them, as the indexer writes them; its reference to another council's
+ * case belongs to the meeting. */
 static const gen_doc council_docs[] = {
-    {"c1",
-     NULL,
-     "Referat",
-     {"Møte i Administrativt samarbeidsutvalg om lønn."},
-     {"Administrativt samarbeidsutvalg"},
-     "referat",
-     {NULL},
-     {"12/24", "09/24", "Administrativt samarbeidsutvalg 12/24"},
-     2024,
-     5,
-     5,
-     0},
-    {"c2",
-     NULL,
-     "Notat",
-     {"ASU behandlet turnus."},
-     {NULL},
-     "annet",
-     {NULL},
-     {NULL},
-     2024,
-     6,
-     6,
-     0},
-    {"c3",
-     NULL,
-     "Notat",
-     {"Et annet samarbeidsutvalg er enig om turnus."},
-     {NULL},
-     "annet",
-     {NULL},
-     {NULL},
-     2024,
-     7,
-     7,
-     0},
-    {"c4",
-     NULL,
-     "Referat",
-     {"ELDRERÅDET møttes."},
-     {"Eldrerådet"},
-     "referat",
-     {NULL},
-     {"12/24"},
-     2024,
-     8,
-     8,
-     0},
+    {.id = "c1",
+     .title = "Referat",
+     .bodies = {"Møte i Administrativt samarbeidsutvalg om lønn."},
+     .councils = {"Administrativt samarbeidsutvalg"},
+     .kind = "referat",
+     .cases = {"Administrativt samarbeidsutvalg 12/24"},
+     .terms = {{ARKIV_FIELD_REF, "Eldrerådet 03/23"}},
+     .y = 2024,
+     .m = 5,
+     .d = 5,
+     .items = {{.number = "12/24", .bodies = {"Sak 12/24 Lønnsoppgjør."}},
+               {.number = "09/24", .bodies = {"Sak 09/24 Ferieavvikling."}}}},
+    {.id = "c2",
+     .title = "Notat",
+     .bodies = {"ASU behandlet turnus."},
+     .kind = "annet",
+     .y = 2024,
+     .m = 6,
+     .d = 6},
+    {.id = "c3",
+     .title = "Notat",
+     .bodies = {"Et annet samarbeidsutvalg er enig om turnus."},
+     .kind = "annet",
+     .y = 2024,
+     .m = 7,
+     .d = 7},
+    {.id = "c4",
+     .title = "Referat",
+     .bodies = {"ELDRERÅDET møttes."},
+     .councils = {"Eldrerådet"},
+     .kind = "referat",
+     .cases = {"12/24"},
+     .y = 2024,
+     .m = 8,
+     .d = 8},
 };
 
 static void build_council_index(void)
@@ -954,18 +973,8 @@ static void build_council_index(void)
     ck_assert_int_eq(arkiv_db_council_canonical(w, "asu", &canon), ARKIV_STATUS_OK);
     ck_assert_str_eq(canon, "Administrativt samarbeidsutvalg");
     free(canon);
-    for (size_t i = 0; i < G_N_ELEMENTS(council_docs); i++) {
-        gen_doc g = council_docs[i];
-        put_doc(w, &g);
-    }
-    /* Case terms as the indexer writes them: the number alone and with
-     * the canonical council name (c1 above); an item refers to a case. */
-    arkiv_doc_t *doc = NULL;
-    ck_assert_int_eq(arkiv_doc_new(w, "c1:1", &doc), ARKIV_STATUS_OK);
-    ck_assert_int_eq(arkiv_doc_set_parent(doc, "c1"), ARKIV_STATUS_OK);
-    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_REF, "Eldrerådet 03/23"), ARKIV_STATUS_OK);
-    ck_assert_int_eq(arkiv_db_replace(w, doc), ARKIV_STATUS_OK);
-    arkiv_doc_free(doc);
+    for (size_t i = 0; i < G_N_ELEMENTS(council_docs); i++)
+        put_doc(w, &council_docs[i]);
     ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
     arkiv_db_free(w);
 }
@@ -988,24 +997,30 @@ START_TEST(test_council_names_in_queries)
     ck_assert_ptr_null(canon);
     ck_assert_int_eq(arkiv_db_add_council_name(db, "FSU", "FSU"), ARKIV_STATUS_INVALID_ARGUMENT);
 
-    expect_ids(db, "council:ASU", ARKIV_SORT_DATE_ASC, "c1");
-    expect_ids(db, "council:asu", ARKIV_SORT_DATE_ASC, "c1");
-    expect_ids(db, "council:arbeidsgiverutvalget", ARKIV_SORT_DATE_ASC, "c1");
-    expect_ids(db, "council:\"ADMINISTRATIVT samarbeidsutvalg\"", ARKIV_SORT_DATE_ASC, "c1");
+    expect_meetings(db, "council:ASU", ARKIV_SORT_DATE_ASC, "c1");
+    expect_meetings(db, "council:asu", ARKIV_SORT_DATE_ASC, "c1");
+    expect_meetings(db, "council:arbeidsgiverutvalget", ARKIV_SORT_DATE_ASC, "c1");
+    expect_meetings(db, "council:\"ADMINISTRATIVT samarbeidsutvalg\"", ARKIV_SORT_DATE_ASC, "c1");
     expect_ids(db, "council:ER", ARKIV_SORT_DATE_ASC, "c4");
     expect_ids(db, "council:ELDRERÅDET", ARKIV_SORT_DATE_ASC, "c4");
     expect_ids(db, "council:seniorrådet", ARKIV_SORT_DATE_ASC, "c4");
     expect_ids(db, "council:FSU", ARKIV_SORT_DATE_ASC, "");
 
-    expect_ids(db, "case:\"ASU 12/24\"", ARKIV_SORT_DATE_ASC, "c1");
-    expect_ids(db, "case:\"asu 12/2024\"", ARKIV_SORT_DATE_ASC, "c1");
-    expect_ids(db, "case:\"Administrativt samarbeidsutvalg 12/24\"", ARKIV_SORT_DATE_ASC, "c1");
-    expect_ids(db, "case:12/24", ARKIV_SORT_DATE_ASC, "c1,c4");
-    expect_ids(db, "case:12/2024", ARKIV_SORT_DATE_ASC, "c1,c4");
-    expect_ids(db, "case:9/24", ARKIV_SORT_DATE_ASC, "c1");
-    expect_ids(db, "case:09/24", ARKIV_SORT_DATE_ASC, "c1");
+    /* A case number lands on the item with that number. */
+    expect_ids(db, "case:\"ASU 12/24\"", ARKIV_SORT_DATE_ASC, "c1:1");
+    expect_ids(db, "case:\"asu 12/2024\"", ARKIV_SORT_DATE_ASC, "c1:1");
+    expect_ids(db, "case:\"Administrativt samarbeidsutvalg 12/24\"", ARKIV_SORT_DATE_ASC, "c1:1");
+    expect_ids(db, "case:12/24", ARKIV_SORT_DATE_ASC, "c1:1,c4");
+    expect_ids(db, "case:12/2024", ARKIV_SORT_DATE_ASC, "c1:1,c4");
+    expect_ids(db, "case:9/24", ARKIV_SORT_DATE_ASC, "c1:2");
+    expect_ids(db, "case:09/24", ARKIV_SORT_DATE_ASC, "c1:2");
+    /* The number with another council's name: no item, no meeting. */
+    expect_ids(db, "case:\"ASU 09/24\"", ARKIV_SORT_DATE_ASC, "");
     expect_ids(db, "case:\"ER 12/24\"", ARKIV_SORT_DATE_ASC, "");
-    expect_ids(db, "ref:\"ER 3/2023\"", ARKIV_SORT_DATE_ASC, "c1:1");
+    /* A reference is the meeting's, even with words of one of its items. */
+    expect_ids(db, "ref:\"ER 3/2023\"", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "ref:\"ER 3/2023\" lønnsoppgjør", ARKIV_SORT_DATE_ASC, "c1");
+    expect_ids(db, "lønnsoppgjør", ARKIV_SORT_DATE_ASC, "c1:1");
     arkiv_db_free(db);
 }
 END_TEST
@@ -1030,9 +1045,13 @@ START_TEST(test_council_free_text_expansion)
 
     /* A later writer loads the names from the index. */
     arkiv_db_t *w = open_w();
-    gen_doc later = {"c5",   NULL,    "Notat", {"Saken går til ASU."},
-                     {NULL}, "annet", {NULL},  {NULL},
-                     2024,   9,       9,       0};
+    gen_doc later = {.id = "c5",
+                     .title = "Notat",
+                     .bodies = {"Saken går til ASU."},
+                     .kind = "annet",
+                     .y = 2024,
+                     .m = 9,
+                     .d = 9};
     put_doc(w, &later);
     ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
     expect_ids(w, "administrativt", ARKIV_SORT_DATE_ASC, "c1,c2,c5");
@@ -1090,11 +1109,11 @@ START_TEST(test_date_ranges_both_styles)
 {
     put_docs(meetings, G_N_ELEMENTS(meetings));
     arkiv_db_t *db = open_r();
-    expect_ids(db, "date:2024-01-01..2024-06-30", ARKIV_SORT_DATE_ASC, "a");
-    expect_ids(db, "date:01.01.2024..30.06.2024", ARKIV_SORT_DATE_ASC, "a");
-    expect_ids(db, "date:01.01.2023..31.12.2023", ARKIV_SORT_DATE_ASC, "b");
-    expect_ids(db, "date:2023-05-02..2024-04-17", ARKIV_SORT_DATE_ASC, "b,a");
-    expect_ids(db, "date:01.01.2025..31.12.2025", ARKIV_SORT_DATE_ASC, "");
+    expect_meetings(db, "date:2024-01-01..2024-06-30", ARKIV_SORT_DATE_ASC, "a");
+    expect_meetings(db, "date:01.01.2024..30.06.2024", ARKIV_SORT_DATE_ASC, "a");
+    expect_meetings(db, "date:01.01.2023..31.12.2023", ARKIV_SORT_DATE_ASC, "b");
+    expect_meetings(db, "date:2023-05-02..2024-04-17", ARKIV_SORT_DATE_ASC, "b,a");
+    expect_meetings(db, "date:01.01.2025..31.12.2025", ARKIV_SORT_DATE_ASC, "");
     arkiv_db_free(db);
 }
 END_TEST
@@ -1122,25 +1141,32 @@ START_TEST(test_spelling_suggestion)
 }
 END_TEST
 
-/* An item's words are its meeting's: they must not reach the spelling
- * data a second time, and set_parent must come before any text. */
-START_TEST(test_items_feed_no_spelling)
+/* Items are spans of one document: they do not nest, close only when
+ * open, and a document is stored only with none open. An item's words are
+ * its meeting's, and spelling data like them. */
+START_TEST(test_item_arguments)
 {
     arkiv_db_t *db = open_w();
     arkiv_doc_t *doc = NULL;
     ck_assert_int_eq(arkiv_doc_new(db, "m1", &doc), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_item_begin(NULL, 1, NULL), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_item_end(NULL), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_add_body_more(NULL, "x"), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_add_body_more(doc, NULL), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_item_begin(doc, 0, NULL), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_item_end(doc), ARKIV_STATUS_INVALID_ARGUMENT);
     ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "palliativ plan"), ARKIV_STATUS_OK);
-    ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_OK);
-    arkiv_doc_free(doc);
-    ck_assert_int_eq(arkiv_doc_new(db, "m1:1", &doc), ARKIV_STATUS_OK);
-    ck_assert_int_eq(arkiv_doc_set_parent(doc, "m1"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_item_begin(doc, 1, "01/24"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_item_begin(doc, 2, NULL), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_item_begin(doc, 1, NULL), ARKIV_STATUS_INVALID_ARGUMENT);
     ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "samhandlingsavvik"),
                      ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_item_end(doc), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_item_end(doc), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_CASE, "01/24"), ARKIV_STATUS_OK);
+    /* The refused calls left the document as it was. */
     ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_OK);
-    arkiv_doc_free(doc);
-    ck_assert_int_eq(arkiv_doc_new(db, "m1:2", &doc), ARKIV_STATUS_OK);
-    ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "tekst"), ARKIV_STATUS_OK);
-    ck_assert_int_eq(arkiv_doc_set_parent(doc, "m1"), ARKIV_STATUS_INVALID_ARGUMENT);
     arkiv_doc_free(doc);
     ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
     arkiv_db_free(db);
@@ -1148,13 +1174,46 @@ START_TEST(test_items_feed_no_spelling)
     db = open_r();
     arkiv_search_options_t o;
     arkiv_search_options_init(&o);
+    expect_hits(db, "samhandlingsavvik", &o, "m1:1/1/m1/1/0");
+    expect_hits(db, "case:01/24", &o, "m1:1/1/m1/1/0");
+    expect_hits(db, "palliativ", &o, "m1/0//0/0");
     arkiv_results_t *r = search_with(db, "palliatv", &o);
     ck_assert_str_eq(arkiv_results_suggestion(r), "palliativ");
     arkiv_results_free(r);
     r = search_with(db, "samhandlingsavik", &o);
     ck_assert_uint_eq(arkiv_results_count(r), 0);
-    ck_assert_str_eq(arkiv_results_suggestion(r), "");
+    ck_assert_str_eq(arkiv_results_suggestion(r), "samhandlingsavvik");
     arkiv_results_free(r);
+    arkiv_db_free(db);
+}
+END_TEST
+
+/* An index written before items lived in their meeting holds item
+ * documents with a parent term ("XP"); the C API cannot write one any
+ * more, so only an index without them is seen here. */
+START_TEST(test_old_items)
+{
+    put_docs(meetings, G_N_ELEMENTS(meetings));
+    arkiv_db_t *db = open_r();
+    unsigned n = 99;
+    ck_assert_int_eq(arkiv_db_old_items(db, &n), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(arkiv_db_old_items(NULL, &n), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_db_old_items(db, NULL), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_db_delete_old_items(db), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_db_delete_old_items(NULL), ARKIV_STATUS_INVALID_ARGUMENT);
+    arkiv_db_free(db);
+
+    db = open_w();
+    ck_assert_int_eq(arkiv_db_delete_old_items(db), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_old_items(db, &n), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(n, 0);
+    /* The meetings and their items are not old items. */
+    ck_assert_int_eq(arkiv_db_doc_count(db, &n), ARKIV_STATUS_OK);
+    ck_assert_uint_eq(n, 2);
+    /* level:item has no words: each meeting lands on its first item. */
+    expect_ids(db, "level:item", ARKIV_SORT_DATE_ASC, "b:1,a:1");
     arkiv_db_free(db);
 }
 END_TEST
@@ -1218,10 +1277,12 @@ START_TEST(test_field_values)
     expect_values(db, ARKIV_FIELD_PERSON, "x", "");
     expect_values(db, ARKIV_FIELD_PRESENT, NULL, "per paulsen=1");
     expect_values(db, ARKIV_FIELD_ABSENT, NULL, "anne berg=1");
-    /* Items count too: j and its two items are ASU and FSU. */
-    expect_values(db, ARKIV_FIELD_COUNCIL, NULL, "asu=4,eldrerådet=1,fsu=3");
-    expect_values(db, ARKIV_FIELD_COUNCIL, "f", "fsu=3");
-    expect_values(db, ARKIV_FIELD_LEVEL, NULL, "item=2,meeting=4");
+    /* Documents are counted: a meeting's items are inside it. */
+    expect_values(db, ARKIV_FIELD_COUNCIL, NULL, "asu=2,eldrerådet=1,fsu=1");
+    expect_values(db, ARKIV_FIELD_COUNCIL, "f", "fsu=1");
+    /* Every document is a meeting, and those with items also "item". */
+    expect_values(db, ARKIV_FIELD_LEVEL, NULL, "item=1,meeting=4");
+    expect_values(db, ARKIV_FIELD_CASE, NULL, "01/24=1,02/24=1");
     arkiv_values_t *v = NULL;
     ck_assert_int_eq(arkiv_db_field_values(db, ARKIV_FIELD_BODY, NULL, &v),
                      ARKIV_STATUS_INVALID_ARGUMENT);
@@ -1232,77 +1293,95 @@ START_TEST(test_field_values)
 }
 END_TEST
 
+/* One search's first hit, checked: its id, item, page, and words its
+ * snippet must hold and must not (NULL: not checked). */
+typedef struct {
+    const char *q, *id;
+    unsigned item, page;
+    const char *has, *lacks;
+} want_hit;
+
+static void expect_first_hit(arkiv_db_t *db, const arkiv_search_options_t *o, const want_hit *w)
+{
+    arkiv_results_t *r = search_with(db, w->q, o);
+    ck_assert_msg(arkiv_results_count(r) == 1, "%s: %zu hits", w->q, arkiv_results_count(r));
+    arkiv_hit_t h;
+    ck_assert_int_eq(arkiv_results_get(r, 0, &h), ARKIV_STATUS_OK);
+    ck_assert_msg(strcmp(h.id, w->id) == 0, "%s: id %s, want %s", w->q, h.id, w->id);
+    ck_assert_msg(h.item == w->item, "%s: item %u, want %u", w->q, h.item, w->item);
+    ck_assert_msg(!w->page || h.page == w->page, "%s: page %u, want %u", w->q, h.page, w->page);
+    ck_assert_msg(!w->has || strstr(h.snippet, w->has), "%s: snippet [%s] lacks %s", w->q,
+                  h.snippet, w->has);
+    ck_assert_msg(!w->lacks || !strstr(h.snippet, w->lacks), "%s: snippet [%s] has %s", w->q,
+                  h.snippet, w->lacks);
+    arkiv_results_free(r);
+}
+
+/* Pages: the meeting's page 1; item 1 on pages 2 and 3; item 2 starting
+ * in the middle of page 3 and going on to page 4; page 5 after them. */
+static const gen_doc paged = {
+    .id = "m",
+    .title = "Møte",
+    .bodies = {"alfa side en"},
+    .items = {{.bodies = {"Sak 1 beta side to med planene", "gamma side tre om kvalitet."}},
+              {.mid_page = 1, .bodies = {" Delta sak om omsorgsplan", "epsilon side fire"}}},
+    .after = "zeta side fem"};
+
 START_TEST(test_item_pages)
 {
-    gen_doc docs2[] = {
-        {"m",
-         NULL,
-         "Møte",
-         {"alfa side en", "beta side to med planene", "gamma side tre"},
-         {NULL},
-         NULL,
-         {NULL},
-         {NULL},
-         0,
-         0,
-         0,
-         0},
-        {"m:1",
-         "m",
-         "Sak 1",
-         {"første del om kvalitet", "andre del om omsorgsplan"},
-         {NULL},
-         NULL,
-         {NULL},
-         {NULL},
-         0,
-         0,
-         0,
-         3},
-    };
-    put_docs(docs2, G_N_ELEMENTS(docs2));
+    put_docs(&paged, 1);
     arkiv_db_t *db = open_r();
     arkiv_search_options_t o;
     arkiv_search_options_init(&o);
-    struct {
-        const char *q, *id;
-        unsigned page;
-    } want[] = {
-        {"omsorgsplan", "m:1", 4}, {"kvalitet", "m:1", 3}, {"gamma", "m", 3}, {"alfa", "m", 1},
+    const want_hit want[] = {
+        {"alfa", "m", 0, 1, "alfa", NULL},
+        {"beta", "m:1", 1, 2, "beta", "alfa"},
+        {"kvalitet", "m:1", 1, 3, "kvalitet", "delta"},
+        {"delta", "m:2", 2, 3, "Delta", "kvalitet"},
+        {"omsorgsplan", "m:2", 2, 3, "omsorgsplan", "gamma"},
+        {"epsilon", "m:2", 2, 4, "epsilon", "zeta"},
+        {"zeta", "m", 0, 5, "zeta", NULL},
+        /* The page of the first query word inside the item. */
+        {"epsilon omsorgsplan", "m:2", 2, 3, NULL, NULL},
         /* A stem has no positions of its own: its page is that of a
          * word stemming to it ("planene"), found under the prefix "plan". */
-        {"planen", "m", 2}, {"Planene", "m", 2}};
-    for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
-        arkiv_results_t *r = search_with(db, want[i].q, &o);
-        ck_assert_uint_eq(arkiv_results_count(r), 1);
-        arkiv_hit_t h;
-        ck_assert_int_eq(arkiv_results_get(r, 0, &h), ARKIV_STATUS_OK);
-        ck_assert_str_eq(h.id, want[i].id);
-        ck_assert_msg(h.page == want[i].page, "%s: page %u, want %u", want[i].q, h.page,
-                      want[i].page);
-        arkiv_results_free(r);
-    }
+        {"planen", "m:1", 1, 2, NULL, NULL},
+        {"Planene", "m:1", 1, 2, NULL, NULL},
+        /* Across items: the meeting, on the page where the phrase starts. */
+        {"\"kvalitet delta\"", "m", 0, 3, NULL, NULL},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(want); i++)
+        expect_first_hit(db, &o, &want[i]);
     arkiv_db_free(db);
 }
 END_TEST
 
 /* Text indexed in a detached document (a worker's) and stored by the
- * writer from its bytes: pages, phrases across pages, prefixed fields and
- * spelling as if indexed in place; bytes that are no text part refused. */
-static arkiv_doc_t *from_part(arkiv_db_t *db, arkiv_textgen_t *gen, const char *id, unsigned page,
-                              const char *title, const char *const *bodies)
+ * writer from its bytes: pages, items (decision first, body later),
+ * phrases across pages, prefixed fields and spelling as if indexed in
+ * place; bytes that are no text part refused. */
+static arkiv_doc_t *from_part(arkiv_db_t *db, arkiv_textgen_t *gen, const char *id)
 {
+    static const char *const pages[] = {"alfa side en palliativ", "beta side to helsehuset",
+                                        "gamma side tre"};
+    static const char *const item[] = {"første del om kvalitet", "andre del om omsorgsplan"};
     arkiv_doc_t *d = NULL, *doc = NULL;
     char *bytes = NULL;
     size_t len = 0;
     ck_assert_int_eq(arkiv_doc_new_detached(gen, &d), ARKIV_STATUS_OK);
     ck_assert_int_eq(arkiv_doc_add_term(d, ARKIV_FIELD_KIND, "referat"),
                      ARKIV_STATUS_INVALID_ARGUMENT);
-    if (page)
-        ck_assert_int_eq(arkiv_doc_set_page(d, page), ARKIV_STATUS_OK);
-    ck_assert_int_eq(arkiv_doc_add_text(d, ARKIV_FIELD_TITLE, title), ARKIV_STATUS_OK);
-    for (const char *const *b = bodies; *b; b++)
-        ck_assert_int_eq(arkiv_doc_add_text(d, ARKIV_FIELD_BODY, *b), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_text(d, ARKIV_FIELD_TITLE, "Møte"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_item_begin(d, 1, "05/24"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_text(d, ARKIV_FIELD_DECISION, "Rådet vedtar handlingsplanen."),
+                     ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_item_end(d), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < G_N_ELEMENTS(pages); i++)
+        ck_assert_int_eq(arkiv_doc_add_text(d, ARKIV_FIELD_BODY, pages[i]), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_item_begin(d, 1, NULL), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < G_N_ELEMENTS(item); i++)
+        ck_assert_int_eq(arkiv_doc_add_text(d, ARKIV_FIELD_BODY, item[i]), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_item_end(d), ARKIV_STATUS_OK);
     ck_assert_int_eq(arkiv_doc_serialise_text(d, &bytes, &len), ARKIV_STATUS_OK);
     arkiv_doc_free(d);
     ck_assert_int_eq(arkiv_doc_new_from_text(db, id, bytes, len / 2, &doc),
@@ -1311,6 +1390,8 @@ static arkiv_doc_t *from_part(arkiv_db_t *db, arkiv_textgen_t *gen, const char *
     free(bytes);
     ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "mer"),
                      ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_add_body_more(doc, "mer"), ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_item_begin(doc, 2, NULL), ARKIV_STATUS_INVALID_ARGUMENT);
     return doc;
 }
 
@@ -1319,14 +1400,8 @@ START_TEST(test_text_parts)
     arkiv_db_t *db = open_w();
     arkiv_textgen_t *gen = NULL;
     ck_assert_int_eq(arkiv_textgen_new(&gen), ARKIV_STATUS_OK);
-    static const char *const meeting[] = {"alfa side en palliativ", "beta side to helsehuset",
-                                          "gamma side tre", NULL};
-    static const char *const item[] = {"første del om kvalitet", "andre del om omsorgsplan", NULL};
-    arkiv_doc_t *doc = from_part(db, gen, "m", 0, "Møte", meeting);
-    ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_OK);
-    arkiv_doc_free(doc);
-    doc = from_part(db, gen, "m:1", 3, "Sak 1", item);
-    ck_assert_int_eq(arkiv_doc_set_parent(doc, "m"), ARKIV_STATUS_OK);
+    arkiv_doc_t *doc = from_part(db, gen, "m");
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_CASE, "05/24"), ARKIV_STATUS_OK);
     ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_OK);
     arkiv_doc_free(doc);
     arkiv_textgen_free(gen);
@@ -1340,30 +1415,306 @@ START_TEST(test_text_parts)
     db = open_r();
     arkiv_search_options_t o;
     arkiv_search_options_init(&o);
-    o.collapse = 0;
-    struct {
-        const char *q, *id;
-        unsigned page;
-    } want[] = {{"omsorgsplan", "m:1", 4},           {"kvalitet", "m:1", 3}, {"gamma", "m", 3},
-                {"\"to helsehuset gamma\"", "m", 2}, {"title:møte", "m", 0}, {"helsehus", "m", 2}};
-    for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
-        arkiv_results_t *r = search_with(db, want[i].q, &o);
-        ck_assert_msg(arkiv_results_count(r) == 1, "%s: %zu hits", want[i].q,
-                      arkiv_results_count(r));
-        arkiv_hit_t h;
-        ck_assert_int_eq(arkiv_results_get(r, 0, &h), ARKIV_STATUS_OK);
-        ck_assert_str_eq(h.id, want[i].id);
-        ck_assert_msg(!want[i].page || h.page == want[i].page, "%s: page %u, want %u", want[i].q,
-                      h.page, want[i].page);
-        arkiv_results_free(r);
-    }
-    /* The meeting's words are spelling data, the item's are not. */
+    const want_hit want[] = {
+        {"omsorgsplan", "m:1", 1, 5, "omsorgsplan", "gamma"},
+        {"kvalitet", "m:1", 1, 4, "kvalitet", NULL},
+        {"gamma", "m", 0, 3, "gamma", NULL},
+        {"\"to helsehuset gamma\"", "m", 0, 2, NULL, NULL},
+        {"\"tre første\"", "m", 0, 3, NULL, NULL},
+        {"title:møte", "m", 0, 0, NULL, NULL},
+        {"helsehus", "m", 0, 2, NULL, NULL},
+        {"decision:handlingsplanen", "m:1", 1, 0, NULL, NULL},
+        /* The number given with the decision, kept when reopened. */
+        {"case:05/24", "m:1", 1, 0, NULL, NULL},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(want); i++)
+        expect_first_hit(db, &o, &want[i]);
+    /* The meeting's words are spelling data, its item's too. */
     arkiv_results_t *r = search_with(db, "palliatv", &o);
     ck_assert_str_eq(arkiv_results_suggestion(r), "palliativ");
     arkiv_results_free(r);
     r = search_with(db, "kvalitat", &o);
-    ck_assert_str_eq(arkiv_results_suggestion(r), "");
+    ck_assert_str_eq(arkiv_results_suggestion(r), "kvalitet");
     arkiv_results_free(r);
+    arkiv_db_free(db);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- */
+/* Which agenda items a query matches (lib/items.cc). */
+
+/* Meeting "mt" of ASU: its own page, three items (the first two with a
+ * case number and a decision, the third starting mid-page), and people,
+ * a reference, a project, a place and a type of its own. Meeting "mu" of
+ * FSU with one item. */
+static const gen_doc agenda[] = {
+    {.id = "mt",
+     .title = "Referat ASU 17.04.2024",
+     .bodies = {"Referat fra møtet. Til stede Randi Sjøvæg og rådmannen."},
+     .councils = {"Administrativt samarbeidsutvalg"},
+     .kind = "referat",
+     .people = {"randi sjovaeg"},
+     .cases = {"Administrativt samarbeidsutvalg 12/24", "Administrativt samarbeidsutvalg 13/24"},
+     .terms = {{ARKIV_FIELD_REF, "08/25"},
+               {ARKIV_FIELD_PROJECT, "harmoni"},
+               {ARKIV_FIELD_PLACE, "teams"},
+               {ARKIV_FIELD_MIME, "text/plain"}},
+     .y = 2024,
+     .m = 4,
+     .d = 17,
+     .items = {{.number = "12/24",
+                .decision = "Arbeidsgruppe nedsettes.",
+                .bodies = {"Sak 12/24 Budsjett 2025 for helsehus. Økonomisjefen la fram tallene "
+                           "om legevakt"}},
+               {.number = "13/24",
+                .decision = "ASU godkjenner oppstart av HARMONI.",
+                .bodies = {"Samhandling i prosjekt HARMONI. Kvalitetsportal og oppstart drøftet. "
+                           "Legevakt nevnt."}},
+               {.mid_page = 1, .bodies = {" Eventuelt: ingen innspill."}}}},
+    {.id = "mu",
+     .title = "Referat FSU 02.05.2024",
+     .bodies = {"Legevakt og kvalitetsportal i FSU."},
+     .councils = {"FSU"},
+     .kind = "protokoll",
+     .y = 2024,
+     .m = 5,
+     .d = 2,
+     .items = {{.number = "05/24", .bodies = {"Sak 05/24 Legevakt i FSU."}}}},
+};
+
+static void build_agenda(void)
+{
+    arkiv_db_t *w = open_w();
+    const char *canon = "Administrativt samarbeidsutvalg";
+    ck_assert_int_eq(arkiv_db_add_council_name(w, canon, canon), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_council_name(w, canon, "ASU"), ARKIV_STATUS_OK);
+    for (size_t i = 0; i < G_N_ELEMENTS(agenda); i++)
+        put_doc(w, &agenda[i]);
+    ck_assert_int_eq(arkiv_db_commit(w), ARKIV_STATUS_OK);
+    arkiv_db_free(w);
+}
+
+/* The hits of a query (hits_of), and words the first hit's snippet must
+ * hold and must not (NULL: not checked). */
+typedef struct {
+    const char *q, *hits, *has, *lacks;
+} want_hits;
+
+static void expect_table(arkiv_db_t *db, const arkiv_search_options_t *o, const want_hits *w,
+                         size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        expect_hits(db, w[i].q, o, w[i].hits);
+        if (!w[i].has && !w[i].lacks)
+            continue;
+        arkiv_results_t *r = search_with(db, w[i].q, o);
+        arkiv_hit_t h;
+        ck_assert_int_eq(arkiv_results_get(r, 0, &h), ARKIV_STATUS_OK);
+        ck_assert_msg(!w[i].has || strstr(h.snippet, w[i].has), "%s: snippet [%s] lacks %s", w[i].q,
+                      h.snippet, w[i].has);
+        ck_assert_msg(!w[i].lacks || !strstr(h.snippet, w[i].lacks), "%s: snippet [%s] has %s",
+                      w[i].q, h.snippet, w[i].lacks);
+        arkiv_results_free(r);
+    }
+}
+
+/* One hit per meeting, on the item the query is true of. */
+START_TEST(test_items_matching)
+{
+    build_agenda();
+    arkiv_db_t *db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    o.sort = ARKIV_SORT_DATE_ASC;
+    const want_hits want[] = {
+        /* A word of item 2 only: item 2's snippet, none of item 1's text. */
+        {"kvalitetsportal", "mt:2/2/mt/1/0,mu/0//0/1", "Kvalitetsportal", "Økonomisjefen"},
+        {"økonomisjefen", "mt:1/1/mt/1/0", "Økonomisjefen", "rådmannen"},
+        {"rådmannen", "mt/0//0/0", "rådmannen", NULL},
+        /* A phrase across two items is the meeting's alone. */
+        {"\"legevakt samhandling\"", "mt/0//0/0", NULL, NULL},
+        /* A stem: "budsjettet" finds item 1's "Budsjett". */
+        {"budsjettet", "mt:1/1/mt/1/0", "Budsjett", NULL},
+        /* Case numbers: the item with that number, in any council's form. */
+        {"case:12/24", "mt:1/1/mt/1/0", NULL, NULL},
+        {"case:\"ASU 12/24\"", "mt:1/1/mt/1/0", NULL, NULL},
+        {"case:13/24", "mt:2/2/mt/1/0", NULL, NULL},
+        {"case:\"ASU 13/24\" kvalitetsportal", "mt:2/2/mt/1/0", NULL, NULL},
+        {"case:12/24 kvalitetsportal", "mt/0//0/0", NULL, NULL},
+        {"case:05/24", "mu:1/1/mu/1/0", NULL, NULL},
+        /* Decisions: words of the item's decision, not of its body. */
+        {"decision:arbeidsgruppe", "mt:1/1/mt/1/0", NULL, NULL},
+        {"decision:godkjenner", "mt:2/2/mt/1/0", NULL, NULL},
+        {"decision:kvalitetsportal", "", NULL, NULL},
+        /* The meeting's own filters are false for its items. */
+        {"person:\"randi sjovaeg\" økonomisjefen", "mt/0//0/0", NULL, NULL},
+        {"ref:08/25 økonomisjefen", "mt/0//0/0", NULL, NULL},
+        {"project:harmoni kvalitetsportal", "mt/0//0/0", NULL, NULL},
+        {"id:mt økonomisjefen", "mt/0//0/0", NULL, NULL},
+        /* Its council, type, place, date and file are its items' too. */
+        {"council:ASU økonomisjefen", "mt:1/1/mt/1/0", NULL, NULL},
+        {"council:FSU legevakt", "mu:1/1/mu/1/0", NULL, NULL},
+        {"kind:referat økonomisjefen", "mt:1/1/mt/1/0", NULL, NULL},
+        {"place:teams økonomisjefen", "mt:1/1/mt/1/0", NULL, NULL},
+        {"year:2024 økonomisjefen", "mt:1/1/mt/1/0", NULL, NULL},
+        {"date:2024-04-17 økonomisjefen", "mt:1/1/mt/1/0", NULL, NULL},
+        {"mime:text/plain økonomisjefen", "mt:1/1/mt/1/0", NULL, NULL},
+        /* NOT inside an item: item 2 says kvalitetsportal, item 1 does not;
+         * the meeting says both, and matches by "rådmannen". */
+        {"legevakt OR rådmannen", "mt:1/1/mt/2/0,mu:1/1/mu/1/1", NULL, NULL},
+        {"(legevakt NOT kvalitetsportal) OR rådmannen", "mt:1/1/mt/1/0", NULL, NULL},
+        {"økonomisjefen NOT kvalitetsportal", "", NULL, NULL},
+        {"økonomisjefen NOT helsehus", "", NULL, NULL},
+        /* Levels: an item is level:item, the meeting level:meeting. */
+        {"økonomisjefen level:item", "mt:1/1/mt/0/0", NULL, NULL},
+        {"økonomisjefen level:meeting", "mt/0//0/0", NULL, NULL},
+        {"innspill", "mt:3/3/mt/1/0", "innspill", "Legevakt"},
+        /* Only what the items share with their meeting: the meeting. */
+        {"council:ASU", "mt/0//3/0", NULL, NULL},
+        {"", "mt/0//3/0,mu/0//1/1", NULL, NULL},
+    };
+    expect_table(db, &o, want, G_N_ELEMENTS(want));
+    arkiv_db_free(db);
+}
+END_TEST
+
+/* A meeting Xapian finds where the query is true neither of the meeting
+ * nor of any of its items (level:item with words outside every item) is
+ * no hit, with collapse or without. */
+START_TEST(test_items_no_match_no_hit)
+{
+    build_agenda();
+    arkiv_db_t *db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    o.sort = ARKIV_SORT_DATE_ASC;
+    static const char *const queries[] = {"rådmannen level:item",
+                                          "\"legevakt samhandling\" level:item",
+                                          "case:12/24 kvalitetsportal level:item"};
+    for (int collapse = 0; collapse < 2; collapse++)
+        for (size_t i = 0; i < G_N_ELEMENTS(queries); i++) {
+            o.collapse = collapse;
+            expect_hits(db, queries[i], &o, "");
+            if (collapse)
+                continue;
+            /* Without collapse every match is looked at: the total is exact. */
+            arkiv_results_t *r = search_with(db, queries[i], &o);
+            ck_assert_msg(arkiv_results_total(r) == 0, "%s: total %u", queries[i],
+                          arkiv_results_total(r));
+            arkiv_results_free(r);
+        }
+    arkiv_db_free(db);
+}
+END_TEST
+
+/* An item's title is its first words: title: finds the words among the
+ * first 20 of its span, as it finds the meeting's title. */
+START_TEST(test_items_titles)
+{
+    const gen_doc titled = {
+        .id = "tt",
+        .title = "Referat ASU",
+        .bodies = {"Referat fra møtet."},
+        .items = {{.number = "01/24",
+                   .bodies = {"Sak 01/24 Prosjekt HARMONI oppstart\nEn to tre fire fem seks sju "
+                              "åtte ni ti elleve tolv tretten fjorten femten seksten sytten atten "
+                              "nitten tjue kvalitetsportal."}},
+                  {.number = "02/24", .bodies = {"Sak 02/24 Kvalitetsportal for helsehus."}}}};
+    put_docs(&titled, 1);
+    arkiv_db_t *db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    const want_hits want[] = {
+        {"title:referat", "tt/0//0/0", NULL, NULL},
+        /* An item's title is its heading (first line): the item lands,
+         * and the meeting, whose document holds its items' titles, also
+         * matches by itself. */
+        {"title:harmoni", "tt:1/1/tt/1/0", NULL, NULL},
+        {"title:\"prosjekt harmoni\"", "tt:1/1/tt/1/0", NULL, NULL},
+        {"title:\"harmoni prosjekt\"", "", NULL, NULL},
+        /* Item 1 says it too, but below its heading. */
+        {"title:kvalitetsportal", "tt:2/2/tt/1/0", NULL, NULL},
+    };
+    expect_table(db, &o, want, G_N_ELEMENTS(want));
+    arkiv_db_free(db);
+}
+END_TEST
+
+/* Without collapse: per meeting, the meeting when it matches by itself,
+ * then each item that matches, in text order. */
+START_TEST(test_items_levels)
+{
+    build_agenda();
+    arkiv_db_t *db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    o.sort = ARKIV_SORT_DATE_ASC;
+    o.collapse = 0;
+    const want_hits want[] = {
+        {"legevakt", "mt/0//0/0,mt:1/1/mt/0/1,mt:2/2/mt/0/2,mu/0//0/3,mu:1/1/mu/0/4", NULL, NULL},
+        {"legevakt level:item", "mt:1/1/mt/0/0,mt:2/2/mt/0/1,mu:1/1/mu/0/2", NULL, NULL},
+        {"legevakt level:meeting", "mt/0//0/0,mu/0//0/1", NULL, NULL},
+        {"level:item", "mt:1/1/mt/0/0,mt:2/2/mt/0/1,mt:3/3/mt/0/2,mu:1/1/mu/0/3", NULL, NULL},
+        {"level:meeting", "mt/0//0/0,mu/0//0/1", NULL, NULL},
+        {"NOT level:meeting", "", NULL, NULL},
+        {"legevakt NOT level:item", "", NULL, NULL},
+        {"(legevakt NOT kvalitetsportal) OR rådmannen", "mt/0//0/0,mt:1/1/mt/0/1", NULL, NULL},
+        {"person:\"randi sjovaeg\" legevakt", "mt/0//0/0", NULL, NULL},
+        {"case:\"ASU 12/24\" OR case:05/24", "mt/0//0/0,mt:1/1/mt/0/1,mu/0//0/2,mu:1/1/mu/0/3",
+         NULL, NULL},
+        {"kvalitetsportal", "mt/0//0/0,mt:2/2/mt/0/1,mu/0//0/2", "Kvalitetsportal", NULL},
+    };
+    expect_table(db, &o, want, G_N_ELEMENTS(want));
+    /* The total counts hits, the facets meetings. */
+    arkiv_results_t *r = search_with(db, "legevakt level:item", &o);
+    ck_assert_uint_eq(arkiv_results_total(r), 3);
+    ck_assert(arkiv_results_total_exact(r));
+    ck_assert_uint_eq(facet_count(r, "year", "2024"), 2);
+    ck_assert_uint_eq(facet_count(r, "council", "FSU"), 1);
+    arkiv_results_free(r);
+    arkiv_db_free(db);
+}
+END_TEST
+
+/* Without collapse, offset and limit page through the hits (meetings and
+ * items), whose total is exact with facets and without. */
+START_TEST(test_items_pagination)
+{
+    build_agenda();
+    arkiv_db_t *db = open_r();
+    arkiv_search_options_t o;
+    arkiv_search_options_init(&o);
+    o.sort = ARKIV_SORT_DATE_ASC;
+    o.collapse = 0;
+    o.limit = 100;
+    arkiv_results_t *r = search_with(db, "legevakt", &o);
+    ck_assert_uint_eq(arkiv_results_count(r), 5);
+    char *all_hits = hits_of(r);
+    arkiv_results_free(r);
+    char **all = g_strsplit(all_hits, ",", -1);
+    for (int facets = 0; facets < 2; facets++)
+        for (unsigned offset = 0; offset <= 6; offset++)
+            for (unsigned limit = 1; limit <= 3; limit++) {
+                o.facets = facets;
+                o.offset = offset;
+                o.limit = limit;
+                GString *want = g_string_new("");
+                for (unsigned i = offset; i < offset + limit && i < 5; i++)
+                    g_string_append_printf(want, "%s%s", i > offset ? "," : "", all[i]);
+                r = search_with(db, "legevakt", &o);
+                char *got = hits_of(r);
+                ck_assert_msg(strcmp(got, want->str) == 0,
+                              "facets %d offset %u limit %u: got [%s], want [%s]", facets, offset,
+                              limit, got, want->str);
+                ck_assert_msg(arkiv_results_total(r) == 5, "facets %d offset %u limit %u: total %u",
+                              facets, offset, limit, arkiv_results_total(r));
+                ck_assert(arkiv_results_total_exact(r));
+                g_free(got);
+                g_string_free(want, TRUE);
+                arkiv_results_free(r);
+            }
+    g_strfreev(all);
+    g_free(all_hits);
     arkiv_db_free(db);
 }
 END_TEST
@@ -1381,8 +1732,10 @@ static void describe_results(GString *out, const arkiv_results_t *r)
         arkiv_hit_t h;
         ck_assert_int_eq(arkiv_results_get(r, i, &h), ARKIV_STATUS_OK);
         g_string_append_printf(out,
-                               "  %s rank %u score %.0f page %u parent [%s] collapsed %u [%s]\n",
-                               h.id, h.rank, h.score, h.page, h.parent, h.collapsed, h.snippet);
+                               "  %s rank %u score %.0f page %u parent [%s] item %u collapsed %u "
+                               "[%s]\n",
+                               h.id, h.rank, h.score, h.page, h.parent, h.item, h.collapsed,
+                               h.snippet);
     }
     for (const char *const *name = arkiv_facet_names(); *name; name++) {
         const arkiv_facets_t *f = NULL;
@@ -1489,6 +1842,10 @@ static const char *const compare_queries[] = {"",
                                               "date:2023..2024",
                                               "pla* OR helse*",
                                               "title:ref*",
+                                              "case:01/24",
+                                              "budsjett level:item",
+                                              "decision:budsjettet",
+                                              "\"del to\" OR tomt",
                                               NULL};
 
 /* Every search answer, list of files and field value of the index at
@@ -1602,12 +1959,13 @@ START_TEST(test_shards_give_the_same_answers)
 }
 END_TEST
 
-/* Each shard is a Xapian database of its own; a meeting's items share
- * its shard, and the documents are spread over the shards. */
+/* Each shard is a Xapian database of its own; a meeting's items are in
+ * its document, so in its shard, and the documents are spread over the
+ * shards. */
 START_TEST(test_shard_placement)
 {
     build_mixed(dbpath, shards);
-    unsigned total = 0, used = 0;
+    unsigned total = 0, used = 0, items = 0;
     for (unsigned k = 0; k < shards; k++) {
         char *name = g_strdup_printf("shard%u", k);
         char *path = g_build_filename(dbpath, name, NULL);
@@ -1625,17 +1983,21 @@ START_TEST(test_shard_placement)
         for (size_t i = 0; i < arkiv_results_count(r); i++) {
             arkiv_hit_t h;
             ck_assert_int_eq(arkiv_results_get(r, i, &h), ARKIV_STATUS_OK);
+            ck_assert_uint_ne(h.item, 0);
             char *data = NULL;
             ck_assert_msg(arkiv_db_get_data(db, h.parent, &data) == ARKIV_STATUS_OK,
                           "item %s is not in the shard of its meeting %s", h.id, h.parent);
             free(data);
+            items++;
         }
         arkiv_results_free(r);
         arkiv_db_free(db);
         g_free(path);
         g_free(name);
     }
-    ck_assert_uint_eq(total, 15);
+    /* build_fixture's 4, meetings' 2, joint's 3; items: a 3, b 1, j 2. */
+    ck_assert_uint_eq(total, 9);
+    ck_assert_uint_eq(items, 6);
     ck_assert_uint_ge(used, 2);
 }
 END_TEST
@@ -1978,7 +2340,7 @@ static void add_common_tests(TCase *tc)
     tcase_add_test(tc, test_missing_db_and_bad_arguments);
     tcase_add_test(tc, test_long_terms_and_files);
     tcase_add_test(tc, test_collapse_one_hit_per_meeting);
-    tcase_add_test(tc, test_replacing_meeting_drops_its_items);
+    tcase_add_test(tc, test_replacing_meeting_replaces_its_items);
     tcase_add_test(tc, test_facets_count_meetings);
     tcase_add_test(tc, test_search_bounded);
     tcase_add_test(tc, test_facet_default_limits);
@@ -1987,11 +2349,17 @@ static void add_common_tests(TCase *tc)
     tcase_add_test(tc, test_person_forms_in_queries);
     tcase_add_test(tc, test_date_ranges_both_styles);
     tcase_add_test(tc, test_spelling_suggestion);
-    tcase_add_test(tc, test_items_feed_no_spelling);
+    tcase_add_test(tc, test_item_arguments);
+    tcase_add_test(tc, test_old_items);
     tcase_add_test(tc, test_get_data);
     tcase_add_test(tc, test_field_values);
     tcase_add_test(tc, test_item_pages);
     tcase_add_test(tc, test_text_parts);
+    tcase_add_test(tc, test_items_matching);
+    tcase_add_test(tc, test_items_titles);
+    tcase_add_test(tc, test_items_no_match_no_hit);
+    tcase_add_test(tc, test_items_levels);
+    tcase_add_test(tc, test_items_pagination);
     tcase_add_test(tc, test_wildcard_budget);
 }
 
