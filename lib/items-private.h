@@ -39,6 +39,10 @@ struct arkiv_doc_matches {
     Xapian::termpos first = 0;           /* earliest position of a query word */
 };
 
+/* Whether the query has a word that may be found in a text (a snippet
+ * can then show it): false for filters only, or the empty query. */
+bool arkiv_query_has_words(const Xapian::Query &query);
+
 arkiv_doc_matches arkiv_match_items(Xapian::Database &xdb, Xapian::docid did,
                                     const Xapian::Document &doc, const Xapian::Query &query,
                                     const Xapian::Stem &stemmer);

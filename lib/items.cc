@@ -163,23 +163,42 @@ class evaluator
     bool positional(const Xapian::Query &q, const scope &s);
     std::vector<Xapian::termpos> in_scope(const std::string &term, const scope &s);
 
+    const std::vector<std::string> &terms();
+    double termfreq(const std::string &term);
+
     Xapian::Database &xdb_;
     Xapian::docid did_;
     const Xapian::Stem &stemmer_;
-    std::map<std::string, bool> has_;
+    /* The document's terms in byte order, read once: each look-up by a
+     * term iterator of its own would read and unpack the list again. */
+    std::vector<std::string> terms_;
+    bool have_terms_ = false;
     std::map<std::string, std::vector<Xapian::termpos>> pos_;
+    std::map<std::string, double> freq_;
 };
+
+const std::vector<std::string> &evaluator::terms()
+{
+    if (!have_terms_) {
+        for (Xapian::TermIterator t = xdb_.termlist_begin(did_); t != xdb_.termlist_end(did_); ++t)
+            terms_.push_back(*t);
+        have_terms_ = true;
+    }
+    return terms_;
+}
+
+double evaluator::termfreq(const std::string &term)
+{
+    auto found = freq_.find(term);
+    if (found != freq_.end())
+        return found->second;
+    return freq_[term] = (double)xdb_.get_termfreq(term);
+}
 
 bool evaluator::has_term(const std::string &term)
 {
-    auto found = has_.find(term);
-    if (found != has_.end())
-        return found->second;
-    Xapian::TermIterator t = xdb_.termlist_begin(did_);
-    t.skip_to(term);
-    bool has = t != xdb_.termlist_end(did_) && *t == term;
-    has_[term] = has;
-    return has;
+    const std::vector<std::string> &all = terms();
+    return std::binary_search(all.begin(), all.end(), term);
 }
 
 /* A word's positions; a stem's are those of the document's words that
@@ -197,10 +216,10 @@ const std::vector<Xapian::termpos> &evaluator::positions(const std::string &term
         words.push_back(term);
     } else {
         std::string start = c.prefix + c.word;
-        Xapian::TermIterator w = xdb_.termlist_begin(did_);
-        for (w.skip_to(start);
-             w != xdb_.termlist_end(did_) && (*w).compare(0, start.size(), start) == 0; ++w) {
-            std::string word = (*w).substr(c.prefix.size());
+        const std::vector<std::string> &all = terms();
+        for (auto w = std::lower_bound(all.begin(), all.end(), start);
+             w != all.end() && w->compare(0, start.size(), start) == 0; ++w) {
+            std::string word = w->substr(c.prefix.size());
             if (!word.empty() && !is_upper(word[0]) && stemmer_(word) == c.word)
                 words.push_back(*w);
         }
@@ -400,7 +419,7 @@ double evaluator::score(const std::vector<std::string> &terms, const scope &s,
         double c = 0;
         for (Xapian::termpos x : p)
             c += s.item && s.item->p0 && x <= s.item->h ? heading_weight : 1;
-        total += std::log(1.0 + docs / (1.0 + xdb_.get_termfreq(t))) * c / (c + 1.2);
+        total += std::log(1.0 + docs / (1.0 + termfreq(t))) * c / (c + 1.2);
         if (first == 0 || p.front() < first)
             first = p.front();
     }
@@ -424,6 +443,16 @@ void positive_terms(const Xapian::Query &q, std::vector<std::string> &out)
 }
 
 } // namespace
+
+bool arkiv_query_has_words(const Xapian::Query &query)
+{
+    std::vector<std::string> terms;
+    positive_terms(query, terms);
+    for (const std::string &t : terms)
+        if (classify(t).kind != term_kind::filter)
+            return true;
+    return false;
+}
 
 arkiv_doc_matches arkiv_match_items(Xapian::Database &xdb, Xapian::docid did,
                                     const Xapian::Document &doc, const Xapian::Query &query,

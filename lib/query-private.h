@@ -11,6 +11,9 @@ struct arkiv_query {
     /* Xapian's spelling correction of the query string; "" when it found
      * nothing to correct. */
     std::string corrected;
+    /* Whether it has words a text may hold (arkiv_query_has_words):
+     * without, a snippet is the text's beginning, found without looking. */
+    bool has_words = true;
 };
 
 /* What the field processors need while a query is parsed. They must not

@@ -1,6 +1,7 @@
 /* query.cc — arkiv's query language on top of Xapian's QueryParser. */
 #include "arkiv-private.h"
 
+#include "items-private.h"
 #include "query-private.h"
 
 #include <cctype>
@@ -200,8 +201,10 @@ extern "C" arkiv_status_t arkiv_query_parse(arkiv_db_t *db, const char *query_st
             q->query = Xapian::Query::MatchAll;
         else
             st = parse_into(db, query_string, *q);
-        if (st == ARKIV_STATUS_OK)
+        if (st == ARKIV_STATUS_OK) {
+            q->has_words = arkiv_query_has_words(q->query);
             *query_out = q.release();
+        }
         return st;
     })
 }

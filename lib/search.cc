@@ -124,14 +124,17 @@ static std::string swap_markers(const std::string &in, const std::string &hs, co
 }
 
 static std::string make_snippet(const Xapian::MSet &mset, const std::string &text,
-                                const Xapian::Stem &stemmer, const arkiv_search_options_t &o)
+                                const Xapian::Stem &stemmer, const arkiv_search_options_t &o,
+                                bool words)
 {
     if (text.empty())
         return "";
     std::string hs = o.hi_start ? o.hi_start : "", he = o.hi_end ? o.hi_end : "";
-    std::string snip = mset.snippet(text, o.snippet_length, stemmer,
-                                    snippet_flags | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
-                                    "\x01", "\x02", "…");
+    std::string snip;
+    if (words)
+        snip = mset.snippet(text, o.snippet_length, stemmer,
+                            snippet_flags | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH, "\x01",
+                            "\x02", "…");
     /* No query word in the text ("case:12/24" lands on an item by its
      * number): its beginning says what it is about. */
     if (snip.empty())
@@ -222,6 +225,7 @@ struct doc_found {
     arkiv_doc_matches matches;
     unsigned rank = 0;
     double score = 0;
+    bool words = true; /* the query has words a snippet may show */
 };
 
 static doc_found find_in_doc(arkiv_db_t *db, const Xapian::MSetIterator &m, const arkiv_query_t *q)
@@ -236,6 +240,7 @@ static doc_found find_in_doc(arkiv_db_t *db, const Xapian::MSetIterator &m, cons
     f.matches = arkiv_match_items(db->db(), *m, doc, q->query, db->stemmer);
     f.rank = m.get_rank();
     f.score = m.get_percent();
+    f.words = q->has_words;
     /* An item document of an index written before items lived in their
      * meeting is a hit of its own. */
     if (f.spans.empty() && !f.matches.meeting)
@@ -260,7 +265,7 @@ static hit_row make_hit(arkiv_db_t *db, const Xapian::MSet &mset, const doc_foun
         if (!meeting.empty() && meeting != f.id)
             h.parent = meeting;
         h.page = page_of(f.pages, f.matches.first);
-        h.snippet = make_snippet(mset, text, db->stemmer, o);
+        h.snippet = make_snippet(mset, text, db->stemmer, o, f.words);
         return h;
     }
     const arkiv_item_span &sp = f.spans[im->n - 1];
@@ -269,7 +274,7 @@ static hit_row make_hit(arkiv_db_t *db, const Xapian::MSet &mset, const doc_foun
     h.item = im->n;
     h.page = page_of(f.pages, im->first);
     size_t t0 = std::min(sp.t0, text.size()), t1 = std::min(std::max(sp.t1, t0), text.size());
-    h.snippet = make_snippet(mset, text.substr(t0, t1 - t0), db->stemmer, o);
+    h.snippet = make_snippet(mset, text.substr(t0, t1 - t0), db->stemmer, o, f.words);
     return h;
 }
 
