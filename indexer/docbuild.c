@@ -369,7 +369,7 @@ gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
     gboolean ok = texts_for(prep, title, error) &&
                   doc_from_text(db, info->id, prep->texts->pdata[0], &doc, error) &&
                   fill_doc(db, doc, info, ex, prep->pages, prep->headers, title, e, error) &&
-                  arkiv_foldsyn_add(db, prep->pages, error) &&
+                  arkiv_foldsyn_add(db, doc, error) &&
                   check(db, arkiv_db_replace(db, doc), error);
     arkiv_doc_free(doc);
     g_free(title);

@@ -7,30 +7,11 @@
 
 #include "fold.h"
 
-/* Collect lowercased words (letters and digits) that contain a letter the
- * folding table changes. */
-static void collect_words(const char *text, GHashTable *words)
-{
-    const char *p = text;
-    while (*p) {
-        while (*p && !g_unichar_isalnum(g_utf8_get_char(p)))
-            p = g_utf8_next_char(p);
-        const char *start = p;
-        gboolean ascii = TRUE;
-        while (*p && g_unichar_isalnum(g_utf8_get_char(p))) {
-            if ((guchar)*p >= 0x80)
-                ascii = FALSE;
-            p = g_utf8_next_char(p);
-        }
-        if (p == start || ascii)
-            continue;
-        char *word = g_utf8_strdown(start, p - start);
-        if (arkiv_fold_changes(word))
-            g_hash_table_add(words, word);
-        else
-            g_free(word);
-    }
-}
+typedef struct {
+    arkiv_db_t *db;
+    GError **error;
+    gboolean ok;
+} adding_t;
 
 static gboolean add_variants(arkiv_db_t *db, const char *word, GError **error)
 {
@@ -48,17 +29,26 @@ static gboolean add_variants(arkiv_db_t *db, const char *word, GError **error)
     return ok;
 }
 
-gboolean arkiv_foldsyn_add(arkiv_db_t *db, char *const *pages, GError **error)
+/* Only a word with a non-ASCII letter can be one that folding changes. */
+static int add_word(const char *word, void *user)
 {
-    GHashTable *words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (char *const *p = pages; p && *p; p++)
-        collect_words(*p, words);
-    GHashTableIter it;
-    gpointer key;
-    gboolean ok = TRUE;
-    g_hash_table_iter_init(&it, words);
-    while (ok && g_hash_table_iter_next(&it, &key, NULL))
-        ok = add_variants(db, key, error);
-    g_hash_table_unref(words);
-    return ok;
+    adding_t *a = user;
+    gboolean ascii = TRUE;
+    for (const char *p = word; *p && ascii; p++)
+        ascii = (guchar)*p < 0x80;
+    if (!ascii && arkiv_fold_changes(word))
+        a->ok = add_variants(a->db, word, a->error);
+    return !a->ok;
+}
+
+gboolean arkiv_foldsyn_add(arkiv_db_t *db, arkiv_doc_t *doc, GError **error)
+{
+    adding_t a = {db, error, TRUE};
+    arkiv_status_t st = arkiv_doc_foreach_word(doc, add_word, &a);
+    if (st != ARKIV_STATUS_OK && a.ok) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: %s", arkiv_status_string(st),
+                    arkiv_db_last_error(db));
+        return FALSE;
+    }
+    return a.ok;
 }

@@ -12,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 /* Value slots. Kept here and in docs/schema.md; never renumber. */
@@ -237,6 +238,11 @@ struct arkiv_db {
      * name -> canonical; and, for expansion, every council known to a
      * writable handle, loaded from user metadata on first use. */
     std::map<std::string, std::string> councils_pending;
+    /* Synonym pairs ("term\0synonym") added since the last commit
+     * (database.cc): Xapian writes a term's synonym list back to its
+     * compressed table each time add_synonym moves to another term, and
+     * the same folded spellings come with nearly every meeting. */
+    std::unordered_set<std::string> synonyms_pending;
     bool councils_loaded = false;
     bool council_words_stale = true;
     std::map<std::string, std::set<std::string>> council_names; /* canonical -> folded names */

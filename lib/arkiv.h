@@ -335,6 +335,14 @@ arkiv_status_t arkiv_doc_add_body_more(arkiv_doc_t *doc, const char *text);
 /* Opaque stored data (arkiv stores JSON); returned with each hit. */
 arkiv_status_t arkiv_doc_set_data(arkiv_doc_t *doc, const char *data);
 
+/* Calls fn(word, user) for each distinct word of the document's free
+ * text so far (lowercased, as indexed; prefixed fields and stems left
+ * out), in byte order, until fn returns non-zero. `word` is valid during
+ * the call only. For work on the words a document holds without
+ * splitting its text again (folded spellings, indexer/foldsyn.c). */
+typedef int (*arkiv_word_fn)(const char *word, void *user);
+arkiv_status_t arkiv_doc_foreach_word(arkiv_doc_t *doc, arkiv_word_fn fn, void *user);
+
 /* Add the document, or replace the one with the same id. */
 arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc);
 

@@ -123,6 +123,7 @@ extern "C" arkiv_status_t arkiv_db_commit(arkiv_db_t *db)
             w->begin_transaction(true);
         }
         db->wdb->commit_transaction();
+        db->synonyms_pending.clear();
         db->wdb->begin_transaction(true);
         arkiv_note_growth(db, before);
         return ARKIV_STATUS_OK;
@@ -193,7 +194,9 @@ extern "C" arkiv_status_t arkiv_db_add_synonym(arkiv_db_t *db, const char *term,
     if (!db || !db->wdb || !term || !*term || !synonym || !*synonym)
         return ARKIV_STATUS_INVALID_ARGUMENT;
     ARKIV_GUARD(db->error, {
-        db->wdb->add_synonym(arkiv_fit_term(term), arkiv_fit_term(synonym));
+        std::string t = arkiv_fit_term(term), syn = arkiv_fit_term(synonym);
+        if (db->synonyms_pending.insert(t + '\0' + syn).second)
+            db->wdb->add_synonym(t, syn);
         return ARKIV_STATUS_OK;
     })
 }

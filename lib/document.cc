@@ -474,6 +474,22 @@ static void add_spelling(Xapian::WritableDatabase &wdb, const Xapian::Document &
     }
 }
 
+extern "C" arkiv_status_t arkiv_doc_foreach_word(arkiv_doc_t *doc, arkiv_word_fn fn, void *user)
+{
+    if (!doc || !fn)
+        return ARKIV_STATUS_INVALID_ARGUMENT;
+    ARKIV_GUARD(doc_error(doc), {
+        /* Prefixes are capitals; a word term starts with anything else. */
+        for (Xapian::TermIterator t = doc->doc.termlist_begin(); t != doc->doc.termlist_end();
+             ++t) {
+            const std::string &term = *t;
+            if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && fn(term.c_str(), user))
+                break;
+        }
+        return ARKIV_STATUS_OK;
+    })
+}
+
 extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
 {
     if (!db || !db->wdb || !doc || doc->db != db || doc->open_item >= 0)

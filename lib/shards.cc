@@ -373,6 +373,7 @@ void arkiv_close_parts(arkiv_db_t *db) noexcept
     std::vector<Xapian::WritableDatabase *> writers = db->shard_w;
     if (db->wdb)
         writers.push_back(db->wdb);
+    db->synonyms_pending.clear();
     for (Xapian::WritableDatabase *w : writers)
         try {
             w->cancel_transaction();

@@ -426,6 +426,66 @@ START_TEST(test_missing_db_and_bad_arguments)
 }
 END_TEST
 
+static int collect_word(const char *word, void *user)
+{
+    GString *out = user;
+    g_string_append_printf(out, "%s%s", out->len ? "," : "", word);
+    return strcmp(word, "stop") == 0;
+}
+
+/* The words of a document as indexed (no stems, no prefixed terms), in
+ * byte order, once each; fn's non-zero return ends the walk. */
+START_TEST(test_doc_foreach_word)
+{
+    arkiv_db_t *db = open_w();
+    arkiv_doc_t *doc = NULL;
+    ck_assert_int_eq(arkiv_doc_new(db, "words", &doc), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_TITLE, "Møte i Trøndelag"),
+                     ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "Møtene tok møte, Ålen."),
+                     ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_term(doc, ARKIV_FIELD_COUNCIL, "Eldrerådet"), ARKIV_STATUS_OK);
+    GString *words = g_string_new(NULL);
+    ck_assert_int_eq(arkiv_doc_foreach_word(doc, collect_word, words), ARKIV_STATUS_OK);
+    ck_assert_str_eq(words->str, "i,møte,møtene,tok,trøndelag,ålen");
+    g_string_truncate(words, 0);
+    ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "stop"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_foreach_word(doc, collect_word, words), ARKIV_STATUS_OK);
+    ck_assert_str_eq(words->str, "i,møte,møtene,stop");
+    ck_assert_int_eq(arkiv_doc_foreach_word(NULL, collect_word, words),
+                     ARKIV_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(arkiv_doc_foreach_word(doc, NULL, words), ARKIV_STATUS_INVALID_ARGUMENT);
+    g_string_free(words, TRUE);
+    arkiv_doc_free(doc);
+    arkiv_db_free(db);
+}
+END_TEST
+
+/* A synonym added again in a later batch, or twice in one, is one
+ * synonym; each batch's additions survive its commit. */
+START_TEST(test_synonyms_across_commits)
+{
+    arkiv_db_t *db = open_w();
+    arkiv_doc_t *doc = NULL;
+    ck_assert_int_eq(arkiv_doc_new(db, "syn1", &doc), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_doc_add_text(doc, ARKIV_FIELD_BODY, "Sjøvæg kom"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_replace(db, doc), ARKIV_STATUS_OK);
+    arkiv_doc_free(doc);
+    ck_assert_int_eq(arkiv_db_add_synonym(db, "sjovaeg", "sjøvæg"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_synonym(db, "sjovaeg", "sjøvæg"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_synonym(db, "sjovaeg", "sjøvæg"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_add_synonym(db, "sjoveg", "sjøvæg"), ARKIV_STATUS_OK);
+    ck_assert_int_eq(arkiv_db_commit(db), ARKIV_STATUS_OK);
+    arkiv_db_free(db);
+    db = open_r();
+    expect_ids(db, "sjovaeg", ARKIV_SORT_RELEVANCE, "syn1");
+    expect_ids(db, "sjoveg", ARKIV_SORT_RELEVANCE, "syn1");
+    expect_ids(db, "sjøvæg", ARKIV_SORT_RELEVANCE, "syn1");
+    arkiv_db_free(db);
+}
+END_TEST
+
 START_TEST(test_long_terms_and_files)
 {
     arkiv_db_t *db = open_w();
@@ -2339,6 +2399,8 @@ static void add_common_tests(TCase *tc)
     tcase_add_test(tc, test_bad_query);
     tcase_add_test(tc, test_missing_db_and_bad_arguments);
     tcase_add_test(tc, test_long_terms_and_files);
+    tcase_add_test(tc, test_doc_foreach_word);
+    tcase_add_test(tc, test_synonyms_across_commits);
     tcase_add_test(tc, test_collapse_one_hit_per_meeting);
     tcase_add_test(tc, test_replacing_meeting_replaces_its_items);
     tcase_add_test(tc, test_facets_count_meetings);
