@@ -61,6 +61,11 @@ static GString *fill_template(const serveconf_t *c, char **why)
     char *port = g_strdup_printf("%d", c->port);
     g_string_replace(conf, "@PORT@", port, 0);
     g_free(port);
+    /* One FastCGI process per processor: a search is CPU work (Xapian,
+     * snippets, JSON), and one process serves one request at a time. */
+    char *procs = g_strdup_printf("%u", MAX(g_get_num_processors(), 1u));
+    g_string_replace(conf, "@PROCS@", procs, 0);
+    g_free(procs);
     for (guint i = 0; i < G_N_ELEMENTS(vals); i++)
         g_string_replace(conf, vals[i][0], vals[i][1], 0);
     return conf;
