@@ -307,11 +307,13 @@ static gboolean start_pool(run_t *run, GError **error)
 
 /* The walk's stat says whether a file changed; only a file that must be
  * read is checked for readability. */
-static gboolean submit_file(run_t *run, const arkiv_walk_file_t *f, GError **error)
+/* `file_id` is the file's id (arkiv_file_id), borrowed. */
+static gboolean submit_file(run_t *run, const arkiv_walk_file_t *f, const char *file_id,
+                            GError **error)
 {
     const char *path = f->path;
     const struct stat *st = &f->st;
-    char *id = arkiv_file_id(path);
+    char *id = g_strdup(file_id);
     if (unchanged(run, id, path, st)) {
         g_free(id);
         tick(run);
@@ -433,13 +435,17 @@ static gboolean load_known(run_t *run, char *const *roots, GError **error)
 static gboolean index_files(run_t *run, GPtrArray *files, char *const *resolved, GError **error)
 {
     /* Every id first: whether a known file vanished (or moved) depends on
-     * the whole walk. */
-    for (guint i = 0; i < files->len; i++)
-        g_hash_table_add(run->seen,
-                         arkiv_file_id(((const arkiv_walk_file_t *)files->pdata[i])->path));
+     * the whole walk. Kept in order, so each file's id is made once. */
+    GPtrArray *ids = g_ptr_array_new_full(files->len, g_free);
+    for (guint i = 0; i < files->len; i++) {
+        char *id = arkiv_file_id(((const arkiv_walk_file_t *)files->pdata[i])->path);
+        g_ptr_array_add(ids, id);
+        g_hash_table_add(run->seen, g_strdup(id));
+    }
     gboolean ok = load_known(run, resolved, error);
     for (guint i = 0; ok && i < files->len; i++)
-        ok = submit_file(run, files->pdata[i], error);
+        ok = submit_file(run, files->pdata[i], ids->pdata[i], error);
+    g_ptr_array_unref(ids);
     while (ok && run->pool && arkiv_pool_in_flight(run->pool) > 0)
         ok = collect_one(run, error);
     if (ok)

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,10 +61,14 @@ static gboolean is_ancestor(const ancestor_t *up, const struct stat *st)
 static void walk_dir(const char *dir, const ancestor_t *self, GPtrArray *files,
                      GPtrArray *problems);
 
-static void visit(const char *path, const ancestor_t *up, GPtrArray *files, GPtrArray *problems)
+/* `name` is `path` relative to the open folder `at` (AT_FDCWD for a
+ * root): a folder's entries are looked at from the folder itself, so the
+ * kernel does not resolve every component of each full path again. */
+static void visit(int at, const char *name, const char *path, const ancestor_t *up,
+                  GPtrArray *files, GPtrArray *problems)
 {
     struct stat lst, st;
-    if (lstat(path, &lst) != 0) {
+    if (fstatat(at, name, &lst, AT_SYMLINK_NOFOLLOW) != 0) {
         add_problem(problems, path, g_strerror(errno));
         return;
     }
@@ -74,7 +79,7 @@ static void visit(const char *path, const ancestor_t *up, GPtrArray *files, GPtr
         return;
     }
     if (S_ISLNK(lst.st_mode)) {
-        if (stat(path, &st) != 0) {
+        if (fstatat(at, name, &st, 0) != 0) {
             add_problem(problems, path, "broken symbolic link");
             return;
         }
@@ -93,12 +98,16 @@ static void walk_dir(const char *dir, const ancestor_t *self, GPtrArray *files, 
         add_problem(problems, dir, g_strerror(errno));
         return;
     }
+    int fd = dirfd(d);
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
         char *child = g_build_filename(dir, e->d_name, NULL);
-        visit(child, self, files, problems);
+        if (fd >= 0)
+            visit(fd, e->d_name, child, self, files, problems);
+        else /* no descriptor for this folder: the full path does */
+            visit(AT_FDCWD, child, child, self, files, problems);
         g_free(child);
     }
     closedir(d);
@@ -158,7 +167,7 @@ gboolean arkiv_walk(char *const *roots, GPtrArray **files_out, GPtrArray **probl
     GPtrArray *files = g_ptr_array_new_with_free_func(file_free);
     GPtrArray *problems = g_ptr_array_new_with_free_func(problem_free);
     for (char **r = resolved; *r; r++)
-        visit(*r, NULL, files, problems);
+        visit(AT_FDCWD, *r, *r, NULL, files, problems);
     g_strfreev(resolved);
     *files_out = sorted_unique(files);
     *problems_out = problems;
