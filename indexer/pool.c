@@ -7,6 +7,13 @@
  *   reply:   guint64 length, then a serialised worker reply
  *            (prepared_wire.h: extraction result and prepared text)
  * Both ends run on one host, so lengths are in host byte order.
+ *
+ * Pipelining: a worker holds up to two jobs, the one it is on (current)
+ * and one queued behind it whose request already waits in its socket, so
+ * that it goes on without waiting for the busy parent to collect.  The
+ * worker just reads one request after another; replies come back in the
+ * same order.  Only the current job is timed and watched: if it ends
+ * badly the worker is replaced and the queued job sent to the new one.
  */
 #include "pool.h"
 
@@ -39,6 +46,13 @@
 #define SANITIZED FALSE
 #endif
 
+/* Longest path a queued request may carry.  A request this short goes
+ * into the socket in one piece, whole or not at all, as long as the
+ * socket's buffer has room (at most one other request waits there: the
+ * current one, not yet read); see send_queued.  Longer paths, which open()
+ * refuses anyway (PATH_MAX), are sent when their job becomes current. */
+#define QUEUED_PATH_MAX 4096
+
 /* How often the parent looks at the resident size of busy workers when it
  * watches it (sanitizer builds): a worker can overshoot the cap by what it
  * allocates in this time. */
@@ -56,16 +70,29 @@ typedef enum { PUMP_MORE, PUMP_DONE, PUMP_DEAD } pump_t;
 /* Why the parent gives up on a busy worker. */
 typedef enum { END_DIED, END_TIMED_OUT, END_TOO_BIG } end_t;
 
+/* One submitted file. */
 typedef struct {
-    pid_t pid;                     /* 0: no live worker in this slot */
-    int fd;                        /* parent's end of the socket, -1 if none */
-    gboolean busy;                 /* a submitted file awaits collect */
+    gboolean busy;                 /* submitted, not yet collected */
     gpointer tag;                  /* caller's, not owned */
-    gint64 deadline;               /* monotonic microseconds */
-    GByteArray *reply;             /* owned: reply bytes received so far */
+    char *path;                    /* owned; queued jobs only, to send it
+                                      again to a replacement worker */
+    gboolean sent;                 /* queued jobs only: its request is in the
+                                      socket of the live worker */
     arkiv_extract_result_t *ready; /* owned: a result known without asking
-                                      the worker (it could not be started);
-                                      nothing prepared goes with it */
+                                      the worker (invalid path, no worker to
+                                      ask); nothing prepared goes with it */
+} job_t;
+
+/* Invariants: queued.busy only if cur.busy; cur.path is NULL (a current
+ * job that fails is not retried); a ready result is handed out only from
+ * cur, so a worker's results come back in the order it got its jobs. */
+typedef struct {
+    pid_t pid;         /* 0: no live worker in this slot */
+    int fd;            /* parent's end of the socket, -1 if none */
+    job_t cur;         /* the job whose reply comes next on the socket */
+    job_t queued;      /* the job behind it */
+    gint64 deadline;   /* cur's, monotonic microseconds */
+    GByteArray *reply; /* owned: cur's reply bytes received so far */
 } worker_t;
 
 struct arkiv_pool {
@@ -315,11 +342,13 @@ static gboolean reap(pid_t pid, int *status_out)
 }
 
 /* SIGKILL first: a worker that is still running must not make waitpid
- * block, and one that is already exiting keeps its real exit status. */
+ * block, and one that is already exiting keeps its real exit status.  A
+ * queued request sent to it goes with its socket. */
 static gboolean retire(worker_t *w, int *status_out)
 {
     gboolean reaped;
 
+    w->queued.sent = FALSE;
     close_fd(w->fd);
     if (kill(w->pid, SIGKILL) != 0)
         g_debug("arkiv pool: kill(%d): %s", (int)w->pid, g_strerror(errno));
@@ -381,11 +410,32 @@ static void bury(const arkiv_pool_t *pool, worker_t *w, end_t end, arkiv_extract
 
 /* ---- parent side: jobs ------------------------------------------------ */
 
-static void set_ready(worker_t *w, arkiv_extract_outcome_t outcome, const char *reason)
+static void set_ready(job_t *j, arkiv_extract_outcome_t outcome, const char *reason)
 {
-    w->ready = g_new0(arkiv_extract_result_t, 1);
-    arkiv_extract_result_clear(w->ready);
-    arkiv_extract_result_fail(w->ready, outcome, "%s", reason);
+    j->ready = g_new0(arkiv_extract_result_t, 1);
+    arkiv_extract_result_clear(j->ready);
+    arkiv_extract_result_fail(j->ready, outcome, "%s", reason);
+}
+
+static void job_clear(job_t *j)
+{
+    if (j->ready != NULL)
+        arkiv_extract_result_clear(j->ready);
+    g_free(j->ready);
+    g_free(j->path);
+    memset(j, 0, sizeof *j);
+}
+
+static gboolean path_length_ok(const char *path)
+{
+    gsize len = strlen(path);
+
+    return len > 0 && len <= MAX_PATH_BYTES;
+}
+
+static gint64 deadline_from_now(const arkiv_pool_t *pool)
+{
+    return g_get_monotonic_time() + (gint64)pool->timeout_s * G_USEC_PER_SEC;
 }
 
 static gboolean send_request(int fd, const char *path)
@@ -395,8 +445,9 @@ static gboolean send_request(int fd, const char *path)
     return send_all(fd, &len, sizeof len) && send_all(fd, path, len);
 }
 
-/* An idle worker may have died since its last file (killed from outside);
- * a fresh one then gets a second try before the file is written off. */
+/* Start w's current job.  An idle worker may have died since its last file
+ * (killed from outside); a fresh one then gets a second try before the
+ * file is written off. */
 static void dispatch(const arkiv_pool_t *pool, worker_t *w, const char *path)
 {
     GError *error = NULL;
@@ -413,9 +464,80 @@ static void dispatch(const arkiv_pool_t *pool, worker_t *w, const char *path)
     }
     reason = g_strdup_printf("cannot start extractor: %s",
                              error != NULL ? error->message : "it died on arrival");
-    set_ready(w, ARKIV_EXTRACT_CRASHED, reason);
+    set_ready(&w->cur, ARKIV_EXTRACT_CRASHED, reason);
     g_free(reason);
     g_clear_error(&error);
+}
+
+/* Put a queued request into the socket of a worker that is busy, and so
+ * not reading it yet.  Must not block: the parent would stop watching the
+ * current job's deadline.  FALSE (socket full, worker gone) leaves the job
+ * to be sent when it becomes current (promote). */
+static gboolean send_queued(worker_t *w, const char *path)
+{
+    guint32 len = (guint32)strlen(path);
+    char buf[sizeof len + QUEUED_PATH_MAX];
+    gsize total = sizeof len + len;
+    ssize_t n;
+
+    if (w->fd < 0 || len > QUEUED_PATH_MAX)
+        return FALSE;
+    memcpy(buf, &len, sizeof len);
+    memcpy(buf + sizeof len, path, len);
+    do
+        n = send(w->fd, buf, total, MSG_NOSIGNAL | MSG_DONTWAIT);
+    while (n < 0 && errno == EINTR);
+    if (n == (ssize_t)total)
+        return TRUE;
+    /* Not expected (QUEUED_PATH_MAX), but the worker would wait forever
+     * for the rest of a torn request.  Killed, it is buried like any dead worker,
+     * and the queued job goes to its replacement. */
+    if (n > 0 && kill(w->pid, SIGKILL) != 0)
+        g_debug("arkiv pool: kill(%d): %s", (int)w->pid, g_strerror(errno));
+    return FALSE;
+}
+
+/* cur has been collected: the queued job, if any, takes its place, timed
+ * from now.  It is in the worker's socket already unless the worker was
+ * replaced (retire) or the socket did not take it at submit. */
+static void promote(const arkiv_pool_t *pool, worker_t *w)
+{
+    job_t *j = &w->cur;
+
+    *j = w->queued;
+    memset(&w->queued, 0, sizeof w->queued);
+    if (!j->busy)
+        return;
+    w->deadline = deadline_from_now(pool);
+    if (j->ready == NULL && !j->sent)
+        dispatch(pool, w, j->path);
+    g_clear_pointer(&j->path, g_free);
+    j->sent = FALSE;
+}
+
+static void start_current(const arkiv_pool_t *pool, worker_t *w, const char *path, gpointer tag)
+{
+    w->cur.busy = TRUE;
+    w->cur.tag = tag;
+    w->deadline = deadline_from_now(pool);
+    if (!path_length_ok(path))
+        set_ready(&w->cur, ARKIV_EXTRACT_IO, "cannot read: invalid path length");
+    else
+        dispatch(pool, w, path);
+}
+
+static void queue_behind(worker_t *w, const char *path, gpointer tag)
+{
+    job_t *j = &w->queued;
+
+    j->busy = TRUE;
+    j->tag = tag;
+    if (!path_length_ok(path)) {
+        set_ready(j, ARKIV_EXTRACT_IO, "cannot read: invalid path length");
+        return;
+    }
+    j->path = g_strdup(path);
+    j->sent = send_queued(w, path);
 }
 
 unsigned arkiv_pool_in_flight(const arkiv_pool_t *pool)
@@ -423,26 +545,32 @@ unsigned arkiv_pool_in_flight(const arkiv_pool_t *pool)
     unsigned n = 0;
 
     for (unsigned i = 0; i < pool->n_workers; i++)
-        n += pool->workers[i].busy ? 1 : 0;
+        n += (pool->workers[i].cur.busy ? 1 : 0) + (pool->workers[i].queued.busy ? 1 : 0);
     return n;
+}
+
+/* An idle worker first: a queued job waits for the one ahead of it. */
+static worker_t *pick_worker(arkiv_pool_t *pool)
+{
+    for (unsigned i = 0; i < pool->n_workers; i++)
+        if (!pool->workers[i].cur.busy)
+            return &pool->workers[i];
+    for (unsigned i = 0; i < pool->n_workers; i++)
+        if (!pool->workers[i].queued.busy)
+            return &pool->workers[i];
+    return NULL;
 }
 
 gboolean arkiv_pool_submit(arkiv_pool_t *pool, const char *path, gpointer tag)
 {
-    worker_t *w = NULL;
+    worker_t *w = pick_worker(pool);
 
-    for (unsigned i = 0; i < pool->n_workers && w == NULL; i++)
-        if (!pool->workers[i].busy)
-            w = &pool->workers[i];
     if (w == NULL)
         return FALSE;
-    w->busy = TRUE;
-    w->tag = tag;
-    w->deadline = g_get_monotonic_time() + (gint64)pool->timeout_s * G_USEC_PER_SEC;
-    if (strlen(path) == 0 || strlen(path) > MAX_PATH_BYTES)
-        set_ready(w, ARKIV_EXTRACT_IO, "cannot read: invalid path length");
+    if (!w->cur.busy)
+        start_current(pool, w, path, tag);
     else
-        dispatch(pool, w, path);
+        queue_behind(w, path, tag);
     return TRUE;
 }
 
@@ -487,6 +615,22 @@ static pump_t pump(worker_t *w)
     return w->reply->len == want ? PUMP_DONE : PUMP_MORE;
 }
 
+/* Read all there is of cur's reply.  The worker goes on to its queued job
+ * only once that reply is all in the socket, so a reply still unfinished
+ * afterwards means it is on cur: the deadline and resident size checked
+ * next are cur's, not the queued job's. */
+static pump_t pump_dry(worker_t *w)
+{
+    pump_t state;
+    guint before;
+
+    do {
+        before = w->reply->len;
+        state = pump(w);
+    } while (state == PUMP_MORE && w->reply->len > before);
+    return state;
+}
+
 /* pool.h's promise to collect's callers about which results come
  * prepared; a worker that breaks it is not to be believed. */
 static gboolean prepared_as_promised(const arkiv_pool_t *pool, const arkiv_extract_result_t *ex,
@@ -518,26 +662,28 @@ static void take_reply(const arkiv_pool_t *pool, worker_t *w, arkiv_extract_resu
     g_bytes_unref(all);
 }
 
-static void finish(worker_t *w, gpointer *tag_out)
+/* Hand back cur's tag; its result has been taken. */
+static void finish(const arkiv_pool_t *pool, worker_t *w, gpointer *tag_out)
 {
-    *tag_out = w->tag;
-    w->tag = NULL;
-    w->busy = FALSE;
+    *tag_out = w->cur.tag;
+    w->cur.tag = NULL;
+    w->cur.busy = FALSE;
+    promote(pool, w);
 }
 
 static gboolean waiting(const worker_t *w)
 {
-    return w->busy && w->ready == NULL;
+    return w->cur.busy && w->cur.ready == NULL;
 }
 
 static gboolean take_ready(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_result_t *out)
 {
     for (unsigned i = 0; i < pool->n_workers; i++) {
         worker_t *w = &pool->workers[i];
-        if (w->busy && w->ready != NULL) {
-            *out = *w->ready; /* out was cleared: a plain move */
-            g_clear_pointer(&w->ready, g_free);
-            finish(w, tag_out);
+        if (w->cur.busy && w->cur.ready != NULL) {
+            *out = *w->cur.ready; /* out was cleared: a plain move */
+            g_clear_pointer(&w->cur.ready, g_free);
+            finish(pool, w, tag_out);
             return TRUE;
         }
     }
@@ -617,7 +763,7 @@ static gboolean take_event(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_
         if (!waiting(w))
             continue;
         if (pool->pfds[i].revents != 0)
-            state = pump(w);
+            state = pump_dry(w);
         if (state == PUMP_DONE)
             take_reply(pool, w, out, prep_out);
         else if (state == PUMP_DEAD)
@@ -628,7 +774,7 @@ static gboolean take_event(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract_
             bury(pool, w, END_TOO_BIG, out);
         else
             continue;
-        finish(w, tag_out);
+        finish(pool, w, tag_out);
         return TRUE;
     }
     return FALSE;
@@ -709,9 +855,8 @@ void arkiv_pool_free(arkiv_pool_t *pool)
         int status;
         if (w->pid != 0 && !retire(w, &status))
             g_debug("arkiv pool: worker was reaped elsewhere");
-        if (w->ready != NULL)
-            arkiv_extract_result_clear(w->ready);
-        g_free(w->ready);
+        job_clear(&w->cur);
+        job_clear(&w->queued);
         g_byte_array_unref(w->reply);
     }
     g_free(pool->workers);

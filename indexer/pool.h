@@ -4,6 +4,10 @@
  * is a forked child that runs arkiv_extract_file() (extract.h) for one
  * path at a time, so such a file costs one worker, which is replaced, and
  * comes back as TIMEOUT or CRASHED.  Workers are forked once and reused.
+ * A worker holds up to two files: the one it is on and one queued behind
+ * it, which it starts without waiting for the caller to collect the first.
+ * A queued file is not blamed for the one ahead of it: if that one kills
+ * or hangs the worker, the queued file goes to the replacement.
  *
  * Create the pool early, from the thread that will outlive it and before
  * starting other threads: workers are fork()ed without exec, and they die
@@ -49,16 +53,18 @@ typedef struct {
 
 /* Fork n_workers workers (0: one per processor).  A file that takes longer
  * than timeout_s seconds (0: ARKIV_POOL_DEFAULT_TIMEOUT_S) comes back as
- * TIMEOUT.  mem_limit_bytes > 0 caps each worker's address space
- * (RLIMIT_AS); a worker that dies with a cap set is reported as "out of
- * memory or crashed (signal N)".  In a build with AddressSanitizer (or
- * another sanitizer with shadow memory, which no address-space limit
- * leaves room for) the cap applies to each worker's resident size
- * instead: the pool checks it every 100 ms and kills a worker over it,
- * reported as CRASHED "out of memory (over N MiB resident)".
- * prepare (copied; NULL: extract only)
- * makes workers prepare what they extract, within the timeout and cap.
- * *out is new (arkiv_pool_free); on FALSE it is NULL and *error says why. */
+ * TIMEOUT; its time starts when its worker is free for it: at submit on an
+ * idle worker, else when the file ahead of it has been collected.
+ * mem_limit_bytes > 0 caps each worker's address space (RLIMIT_AS); a
+ * worker that dies with a cap set is reported as "out of memory or
+ * crashed (signal N)".  In a build with AddressSanitizer (or another
+ * sanitizer with shadow memory, which no address-space limit leaves room
+ * for) the cap applies to each worker's resident size instead: the pool
+ * checks it every 100 ms and kills a worker over it, reported as CRASHED
+ * "out of memory (over N MiB resident)".  prepare (copied; NULL: extract
+ * only) makes workers prepare what they extract, within the timeout and
+ * cap.  *out is new (arkiv_pool_free); on FALSE it is NULL and *error
+ * says why. */
 gboolean arkiv_pool_new(unsigned n_workers, unsigned timeout_s, gsize mem_limit_bytes,
                         const arkiv_pool_prepare_t *prepare, arkiv_pool_t **out, GError **error);
 
@@ -66,9 +72,10 @@ gboolean arkiv_pool_new(unsigned n_workers, unsigned timeout_s, gsize mem_limit_
  * is fine. */
 void arkiv_pool_free(arkiv_pool_t *pool);
 
-/* Hand path to an idle worker.  FALSE when every worker is busy: collect
- * a result first.  A worker that cannot be (re)started does not make this
- * fail; its job comes back from collect as CRASHED. */
+/* Hand path to an idle worker or, when none is idle, queue it behind the
+ * file a worker is on.  FALSE when every worker has two jobs: collect a
+ * result first.  A worker that cannot be (re)started does not make this
+ * fail; its job comes back from collect as CRASHED.  path is copied. */
 gboolean arkiv_pool_submit(arkiv_pool_t *pool, const char *path, gpointer tag);
 
 /* Wait for one submitted file to finish, time out or kill its worker, and
@@ -77,7 +84,9 @@ gboolean arkiv_pool_submit(arkiv_pool_t *pool, const char *path, gpointer tag);
  * an OK or NO_TEXT outcome always comes with a prep state OK or FAILED
  * (prep error: the step's message); every other outcome, and every result
  * of a pool without the step, with state NONE.  FALSE, at once, when
- * nothing is in flight. */
+ * nothing is in flight.  Every submitted tag comes back exactly once; one
+ * worker's files come back in the order they were submitted, files of
+ * different workers in the order they finish. */
 gboolean arkiv_pool_collect_prepared(arkiv_pool_t *pool, gpointer *tag_out,
                                      arkiv_extract_result_t *out, arkiv_prep_result_t *prep_out);
 
@@ -88,7 +97,8 @@ gboolean arkiv_pool_collect(arkiv_pool_t *pool, gpointer *tag_out, arkiv_extract
  * files are in flight, since their results would be in the way. */
 gboolean arkiv_pool_extract(arkiv_pool_t *pool, const char *path, arkiv_extract_result_t *out);
 
-/* Number of submitted files not yet collected. */
+/* Number of submitted files not yet collected, queued ones included: up to
+ * twice the number of workers. */
 unsigned arkiv_pool_in_flight(const arkiv_pool_t *pool);
 
 #endif /* ARKIV_POOL_H */

@@ -1264,7 +1264,7 @@ START_TEST(test_pool_many_files_reuses_workers)
         int i;
         while (next < MANY && arkiv_pool_submit(pool, paths[next], GINT_TO_POINTER(next + 1)))
             next++;
-        ck_assert_uint_le(arkiv_pool_in_flight(pool), 2);
+        ck_assert_uint_le(arkiv_pool_in_flight(pool), 4); /* two per worker */
         ck_assert(arkiv_pool_collect(pool, &tag, &r));
         i = GPOINTER_TO_INT(tag) - 1;
         ck_assert(i >= 0 && i < MANY && !seen[i]);
@@ -1294,11 +1294,17 @@ START_TEST(test_pool_submit_when_busy)
 
     ck_assert(!arkiv_pool_collect(pool, &tag, &r));
     ck_assert(arkiv_pool_submit(pool, path, GINT_TO_POINTER(7)));
-    ck_assert(!arkiv_pool_submit(pool, path, GINT_TO_POINTER(8)));
+    ck_assert(arkiv_pool_submit(pool, path, GINT_TO_POINTER(8))); /* queued behind 7 */
+    ck_assert(!arkiv_pool_submit(pool, path, GINT_TO_POINTER(9)));
     ck_assert(!arkiv_pool_extract(pool, path, &r));
-    ck_assert_uint_eq(arkiv_pool_in_flight(pool), 1);
+    ck_assert_uint_eq(arkiv_pool_in_flight(pool), 2);
     ck_assert(arkiv_pool_collect(pool, &tag, &r));
     ck_assert_ptr_eq(tag, GINT_TO_POINTER(7));
+    assert_outcome(&r, ARKIV_EXTRACT_OK);
+    ck_assert_uint_eq(arkiv_pool_in_flight(pool), 1);
+    ck_assert(!arkiv_pool_extract(pool, path, &r));
+    ck_assert(arkiv_pool_collect(pool, &tag, &r));
+    ck_assert_ptr_eq(tag, GINT_TO_POINTER(8));
     assert_outcome(&r, ARKIV_EXTRACT_OK);
     ck_assert(!arkiv_pool_collect(pool, &tag, &r));
     ck_assert(arkiv_pool_extract(pool, path, &r));
@@ -1397,6 +1403,122 @@ START_TEST(test_pool_worker_killed)
     g_array_unref(workers);
     g_free(endless);
     g_free(text);
+    remove_tmpdir(dir);
+}
+END_TEST
+
+/* The file queued behind one that hangs its worker is not blamed: it goes
+ * to the replacement and comes back whole. */
+START_TEST(test_pool_queued_behind_timeout)
+{
+    char *dir = make_tmpdir();
+    char *endless = make_endless_pdf(dir, "uendelig.pdf");
+    char *text = write_string(dir, "kort.txt", "kort referat\n");
+    arkiv_pool_t *pool = new_pool(1, 1, 0);
+    GArray *before = child_pids(), *after;
+    arkiv_extract_result_t r = {0};
+    gpointer tag = NULL;
+    gint64 start = g_get_monotonic_time();
+
+    ck_assert(arkiv_pool_submit(pool, endless, GINT_TO_POINTER(1)));
+    ck_assert(arkiv_pool_submit(pool, text, GINT_TO_POINTER(2)));
+    ck_assert(arkiv_pool_collect(pool, &tag, &r));
+    ck_assert_ptr_eq(tag, GINT_TO_POINTER(1));
+    assert_outcome(&r, ARKIV_EXTRACT_TIMEOUT);
+    ck_assert_str_eq(r.reason, "timed out after 1 s");
+    ck_assert_uint_eq(arkiv_pool_in_flight(pool), 1);
+    ck_assert(arkiv_pool_collect(pool, &tag, &r));
+    ck_assert_ptr_eq(tag, GINT_TO_POINTER(2));
+    assert_outcome(&r, ARKIV_EXTRACT_OK);
+    ck_assert_uint_eq(n_pages(&r), 1);
+    ck_assert_str_eq(r.pages[0], "kort referat\n");
+    ck_assert_int_lt(g_get_monotonic_time() - start, 10 * G_USEC_PER_SEC);
+    ck_assert(!arkiv_pool_collect(pool, &tag, &r));
+    after = child_pids();
+    ck_assert_uint_eq(after->len, 1);
+    ck_assert(!same_pids(before, after)); /* the hung worker was replaced */
+    arkiv_extract_result_clear(&r);
+    arkiv_pool_free(pool);
+    g_array_unref(before);
+    g_array_unref(after);
+    g_free(endless);
+    g_free(text);
+    remove_tmpdir(dir);
+}
+END_TEST
+
+/* The same when the worker is killed under the file ahead. */
+START_TEST(test_pool_queued_behind_killed)
+{
+    char *dir = make_tmpdir();
+    char *endless = make_endless_pdf(dir, "uendelig.pdf");
+    char *text = write_string(dir, "kort.txt", "kort referat\n");
+    arkiv_pool_t *pool = new_pool(1, 30, 0);
+    GArray *workers = child_pids();
+    arkiv_extract_result_t r = {0};
+    gpointer tag = NULL;
+
+    ck_assert_uint_eq(workers->len, 1);
+    ck_assert(arkiv_pool_submit(pool, endless, GINT_TO_POINTER(1)));
+    ck_assert(arkiv_pool_submit(pool, text, GINT_TO_POINTER(2)));
+    ck_assert_int_eq(kill(g_array_index(workers, pid_t, 0), SIGKILL), 0);
+    ck_assert(arkiv_pool_collect(pool, &tag, &r));
+    ck_assert_ptr_eq(tag, GINT_TO_POINTER(1));
+    assert_outcome(&r, ARKIV_EXTRACT_CRASHED);
+    ck_assert_str_eq(r.reason, "extractor crashed (signal 9)");
+    ck_assert(arkiv_pool_collect(pool, &tag, &r));
+    ck_assert_ptr_eq(tag, GINT_TO_POINTER(2));
+    assert_outcome(&r, ARKIV_EXTRACT_OK);
+    ck_assert_uint_eq(n_pages(&r), 1);
+    ck_assert_str_eq(r.pages[0], "kort referat\n");
+    ck_assert(!arkiv_pool_collect(pool, &tag, &r));
+    arkiv_extract_result_clear(&r);
+    arkiv_pool_free(pool);
+    g_array_unref(workers);
+    g_free(endless);
+    g_free(text);
+    remove_tmpdir(dir);
+}
+END_TEST
+
+/* One worker, always kept full: every tag comes back once, in submit
+ * order, queued jobs included.  Every fourth job is an empty path, a
+ * result the pool knows without the worker, in either slot. */
+START_TEST(test_pool_one_worker_every_tag_once)
+{
+    enum { JOBS = MANY + MANY / 3 };
+    char *dir = make_tmpdir();
+    char *paths[MANY];
+    arkiv_extract_outcome_t want[MANY];
+    arkiv_pool_t *pool = new_pool(1, 30, 0);
+    int next = 0;
+
+    for (int i = 0; i < MANY; i++)
+        paths[i] = make_batch_file(dir, i, &want[i]);
+    for (int done = 0; done < JOBS; done++) {
+        arkiv_extract_result_t r = {0};
+        gpointer tag = NULL;
+        int job;
+        while (next < JOBS && arkiv_pool_submit(pool, next % 4 == 3 ? "" : paths[next - next / 4],
+                                                GINT_TO_POINTER(next + 1)))
+            next++;
+        ck_assert_uint_le(arkiv_pool_in_flight(pool), 2);
+        ck_assert_uint_eq(arkiv_pool_in_flight(pool), (unsigned)MIN(next - done, 2));
+        ck_assert(arkiv_pool_collect(pool, &tag, &r));
+        job = GPOINTER_TO_INT(tag) - 1;
+        ck_assert_int_eq(job, done);
+        if (job % 4 == 3) {
+            assert_outcome(&r, ARKIV_EXTRACT_IO);
+            ck_assert_str_eq(r.reason, "cannot read: invalid path length");
+        } else {
+            check_batch_result(job - job / 4, want[job - job / 4], &r);
+        }
+        arkiv_extract_result_clear(&r);
+    }
+    ck_assert_uint_eq(arkiv_pool_in_flight(pool), 0);
+    arkiv_pool_free(pool);
+    for (int i = 0; i < MANY; i++)
+        g_free(paths[i]);
     remove_tmpdir(dir);
 }
 END_TEST
@@ -1719,6 +1841,9 @@ static Suite *extract_suite(void)
     tcase_add_test(pool, test_pool_reports_io_and_fifo);
     tcase_add_test(pool, test_pool_timeout);
     tcase_add_test(pool, test_pool_worker_killed);
+    tcase_add_test(pool, test_pool_queued_behind_timeout);
+    tcase_add_test(pool, test_pool_queued_behind_killed);
+    tcase_add_test(pool, test_pool_one_worker_every_tag_once);
     tcase_add_test(pool, test_pool_memory_limit);
     tcase_add_test(pool, test_pool_memory_limit_resident);
     tcase_add_test(pool, test_pool_free_leaves_no_children);
