@@ -970,6 +970,50 @@ START_TEST(test_data_files)
 }
 END_TEST
 
+/* An index written when agenda items were documents of their own, each
+ * with an "XP" term naming its meeting, is refused until --rebuild, which
+ * drops them. No arkiv call writes such a document any more; Omega's
+ * scriptindex (xapian-omega, a dependency of the benchmarks) makes one. */
+START_TEST(test_old_item_layout_needs_rebuild)
+{
+    run_result r = run_arkiv("index", "-q", "--db", dbpath, corpus, NULL);
+    ck_assert_msg(r.status == 0, "index: %s", r.err);
+    run_free(&r);
+    char *script = g_build_filename(tmpdir, "old.script", NULL);
+    char *input = g_build_filename(tmpdir, "old.input", NULL);
+    ck_assert(g_file_set_contents(
+        script, "id : boolean=Q unique=Q\nparent : boolean=XP\ntext : index\n", -1, NULL));
+    ck_assert(g_file_set_contents(input, "id=olditem\nparent=0123456789abcdef\ntext=zzgammelsak\n",
+                                  -1, NULL));
+    char *argv[] = {"scriptindex", dbpath, script, input, NULL};
+    int wait_status = 0;
+    GError *err = NULL;
+    ck_assert_msg(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &wait_status, &err),
+                  "scriptindex: %s", err ? err->message : "");
+    ck_assert_msg(g_spawn_check_wait_status(wait_status, NULL), "scriptindex failed");
+    ck_assert_int_eq(hits("zzgammelsak"), 1);
+
+    r = run_arkiv("index", "-q", "--db", dbpath, corpus, NULL);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "was written by an older arkiv (agenda items as 1 documents") &&
+                      strstr(r.err, "--rebuild"),
+                  "stderr: %s", r.err);
+    run_free(&r);
+    ck_assert_int_eq(hits("zzgammelsak"), 1); /* refused: nothing changed */
+
+    r = run_arkiv("index", "-q", "--rebuild", "--db", dbpath, corpus, NULL);
+    ck_assert_msg(r.status == 0, "rebuild: %s", r.err);
+    run_free(&r);
+    ck_assert_int_eq(hits("zzgammelsak"), 0);
+    r = run_arkiv("index", "-q", "--db", dbpath, corpus, NULL);
+    ck_assert_msg(r.status == 0, "index after rebuild: %s", r.err);
+    run_free(&r);
+    g_free(script);
+    g_free(input);
+}
+END_TEST
+
 static Suite *cli_suite(void)
 {
     Suite *s = suite_create("arkiv-cli");
@@ -987,6 +1031,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_entities_are_searchable);
     tcase_add_test(tc, test_data_files);
     tcase_add_test(tc, test_jobs_do_not_change_the_index);
+    tcase_add_test(tc, test_old_item_layout_needs_rebuild);
     tcase_add_test(tc, test_moved_files_are_refiled);
     tcase_add_test(tc, test_verify_finds_content_changes);
     tcase_add_test(tc, test_batches_by_text_size);
