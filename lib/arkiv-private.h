@@ -12,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -115,8 +116,11 @@ struct arkiv_facet_counts {
         std::string value;
         unsigned count;
     };
-    std::vector<std::map<std::string, unsigned>> counts; /* per facet, value -> meetings */
-    size_t meetings = 0;                                 /* distinct meetings seen */
+    /* Per facet, value -> meetings. Hashed: a page of results counts a
+     * few hundred meetings of ten values each, and only the top values
+     * are ever listed (top). */
+    std::vector<std::unordered_map<std::string, unsigned>> counts;
+    size_t meetings = 0; /* distinct meetings seen */
     /* The `limit` most frequent values of facet i, ties in byte order. */
     std::vector<row> top(size_t i, size_t limit) const;
 };

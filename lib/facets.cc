@@ -12,6 +12,7 @@
 #include "arkiv-private.h"
 
 #include <algorithm>
+#include <string_view>
 
 static const arkiv_facet_def facet_defs[] = {{"council", ARKIV_SLOT_COUNCIL, 100},
                                              {"year", ARKIV_SLOT_YEAR, 100},
@@ -49,21 +50,22 @@ std::string arkiv_facet_key(const Xapian::Document &doc, const std::string &meet
     return key;
 }
 
-/* Splits a key into the meeting id and one string per facet. */
-static bool split_key(const std::string &key, std::string &meeting,
-                      std::vector<std::string> &fields)
+/* One meeting's values per facet, each once: a meeting has one key in a
+ * current index, several (its items') in an older one. A few values per
+ * facet, so a vector searched in order beats a set. */
+typedef std::vector<std::vector<std::string>> meeting_values;
+
+static void add_values(std::string_view field, std::vector<std::string> &to)
 {
-    size_t nul = key.find('\0');
-    if (nul == std::string::npos)
-        return false;
-    meeting = key.substr(0, nul);
-    fields.clear();
-    while (nul != std::string::npos) {
-        size_t next = key.find('\0', nul + 1);
-        fields.push_back(key.substr(nul + 1, next == std::string::npos ? next : next - nul - 1));
-        nul = next;
+    while (!field.empty()) {
+        size_t end = field.find(ARKIV_FACET_SEP);
+        std::string_view v = field.substr(0, end);
+        if (!v.empty() && std::find(to.begin(), to.end(), v) == to.end())
+            to.emplace_back(v);
+        if (end == std::string_view::npos)
+            break;
+        field.remove_prefix(end + 1);
     }
-    return true;
 }
 
 void arkiv_count_facet_keys(const Xapian::ValueCountMatchSpy &spy, arkiv_facet_counts &out)
@@ -74,9 +76,8 @@ void arkiv_count_facet_keys(const Xapian::ValueCountMatchSpy &spy, arkiv_facet_c
     /* Keys come in byte order, and a meeting's keys all begin with its id
      * and a NUL, the lowest byte: they are neighbours, so each meeting's
      * values can be gathered alone. */
-    std::string current, meeting;
-    std::vector<std::set<std::string>> values(n);
-    std::vector<std::string> fields;
+    std::string current;
+    meeting_values values(n);
     auto flush = [&]() {
         for (size_t i = 0; i < n; i++) {
             for (const std::string &v : values[i])
@@ -85,16 +86,25 @@ void arkiv_count_facet_keys(const Xapian::ValueCountMatchSpy &spy, arkiv_facet_c
         }
     };
     for (Xapian::TermIterator k = spy.values_begin(); k != spy.values_end(); ++k) {
-        if (!split_key(*k, meeting, fields))
+        const std::string key = *k;
+        size_t nul = key.find('\0');
+        if (nul == std::string::npos)
             continue;
+        std::string_view meeting(key.data(), nul);
         if (out.meetings == 0 || meeting != current) {
             flush();
-            current = meeting;
+            current.assign(meeting);
             out.meetings++;
         }
-        for (size_t i = 0; i < n && i < fields.size(); i++)
-            for (const std::string &v : arkiv_facet_split(fields[i]))
-                values[i].insert(v);
+        std::string_view rest(key);
+        rest.remove_prefix(nul + 1);
+        for (size_t i = 0; i < n; i++) {
+            size_t end = rest.find('\0');
+            add_values(rest.substr(0, end), values[i]);
+            if (end == std::string_view::npos)
+                break;
+            rest.remove_prefix(end + 1);
+        }
     }
     flush();
 }
@@ -105,11 +115,14 @@ std::vector<arkiv_facet_counts::row> arkiv_facet_counts::top(size_t i, size_t li
     if (i < counts.size())
         for (const auto &c : counts[i])
             rows.push_back(row{c.first, c.second});
-    /* counts is a std::map, so rows arrive in byte order and a stable
-     * sort keeps ties that way. */
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const row &a, const row &b) { return a.count > b.count; });
-    if (rows.size() > limit)
+    auto before = [](const row &a, const row &b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    };
+    if (rows.size() > limit) {
+        std::partial_sort(rows.begin(), rows.begin() + limit, rows.end(), before);
         rows.resize(limit);
+    } else {
+        std::sort(rows.begin(), rows.end(), before);
+    }
     return rows;
 }
