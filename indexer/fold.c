@@ -92,11 +92,25 @@ static char *fold_lower(const char *lower, int variant)
     return g_string_free(out, FALSE);
 }
 
+static gboolean is_ascii(const char *s)
+{
+    for (; *s != '\0'; s++)
+        if ((guchar)*s >= 0x80)
+            return FALSE;
+    return TRUE;
+}
+
 char *arkiv_fold(const char *utf8)
 {
-    char *lower = lower_nfc(utf8);
+    char *lower;
     char *folded;
 
+    /* Most words the tagger looks up are ASCII, which folding only
+     * lowercases: one pass instead of validating, normalising and
+     * rebuilding the word character by character. */
+    if (utf8 != NULL && is_ascii(utf8))
+        return g_ascii_strdown(utf8, -1);
+    lower = lower_nfc(utf8);
     if (lower == NULL)
         return NULL;
     folded = fold_lower(lower, 0);

@@ -82,6 +82,23 @@ static char *map_chars(const char *utf8)
     return g_string_free(out, FALSE);
 }
 
+/* TRUE when NFC would leave the text as it is because no character in
+ * it is one NFC changes or composes: below U+0300 (where no combining
+ * mark is), or punctuation common in minutes that has no canonical
+ * decomposition ("–", "’", "…", "•", "€"). Most pages are such, and
+ * normalising them was half the cost of cleaning a page. */
+static gboolean nfc_stable(const char *utf8)
+{
+    for (const char *p = utf8; *p != '\0'; p = g_utf8_next_char(p)) {
+        gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
+        if (c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x203A) ||
+            c == 0x20AC)
+            continue;
+        return FALSE;
+    }
+    return TRUE;
+}
+
 /* C1..C6.  NFC runs last so that characters brought together by removals
  * (e.g. a base letter and a combining mark split by a ZWSP) still compose.
  * On OK, *out is freed by the caller with g_free. */
@@ -93,6 +110,10 @@ static arkiv_norm_status_t clean_chars(const char *utf8, char **out)
     if (utf8 == NULL || !g_utf8_validate(utf8, -1, NULL))
         return ARKIV_NORM_INVALID;
     mapped = map_chars(utf8);
+    if (nfc_stable(mapped)) {
+        *out = mapped;
+        return ARKIV_NORM_OK;
+    }
     *out = g_utf8_normalize(mapped, -1, G_NORMALIZE_NFC); /* C6 */
     g_free(mapped);
     return *out != NULL ? ARKIV_NORM_OK : ARKIV_NORM_ERROR;
