@@ -1341,19 +1341,39 @@ START_TEST(test_pool_reports_io_and_fifo)
 }
 END_TEST
 
+/* A PDF that makes poppler loop until its worker is stopped, and a
+ * short text file beside it, in a folder of their own. */
+typedef struct {
+    char *dir, *endless, *text;
+} hang_files_t;
+
+static hang_files_t hang_files_new(void)
+{
+    hang_files_t f;
+    f.dir = make_tmpdir();
+    f.endless = make_endless_pdf(f.dir, "uendelig.pdf");
+    f.text = write_string(f.dir, "kort.txt", "kort referat\n");
+    return f;
+}
+
+static void hang_files_free(hang_files_t *f)
+{
+    g_free(f->endless);
+    g_free(f->text);
+    remove_tmpdir(f->dir);
+}
+
 START_TEST(test_pool_timeout)
 {
-    char *dir = make_tmpdir();
-    char *endless = make_endless_pdf(dir, "uendelig.pdf");
-    char *text = write_string(dir, "kort.txt", "kort referat\n");
+    hang_files_t f = hang_files_new();
     arkiv_pool_t *pool = new_pool(2, 1, 0);
     GArray *before = child_pids(), *after;
     arkiv_extract_result_t r = {0};
     gpointer tag = NULL;
     gint64 start = g_get_monotonic_time();
 
-    ck_assert(arkiv_pool_submit(pool, endless, GINT_TO_POINTER(1)));
-    ck_assert(arkiv_pool_submit(pool, text, GINT_TO_POINTER(2)));
+    ck_assert(arkiv_pool_submit(pool, f.endless, GINT_TO_POINTER(1)));
+    ck_assert(arkiv_pool_submit(pool, f.text, GINT_TO_POINTER(2)));
     ck_assert(arkiv_pool_collect(pool, &tag, &r));
     ck_assert_ptr_eq(tag, GINT_TO_POINTER(2));
     assert_outcome(&r, ARKIV_EXTRACT_OK);
@@ -1366,15 +1386,13 @@ START_TEST(test_pool_timeout)
     after = child_pids();
     ck_assert_uint_eq(after->len, 2);
     ck_assert(!same_pids(before, after)); /* the hung worker was replaced */
-    ck_assert(arkiv_pool_extract(pool, text, &r));
+    ck_assert(arkiv_pool_extract(pool, f.text, &r));
     assert_outcome(&r, ARKIV_EXTRACT_OK);
     arkiv_extract_result_clear(&r);
     arkiv_pool_free(pool);
     g_array_unref(before);
     g_array_unref(after);
-    g_free(endless);
-    g_free(text);
-    remove_tmpdir(dir);
+    hang_files_free(&f);
 }
 END_TEST
 
@@ -1382,28 +1400,24 @@ END_TEST
  * is reported, replaced, and the pool carries on. */
 START_TEST(test_pool_worker_killed)
 {
-    char *dir = make_tmpdir();
-    char *endless = make_endless_pdf(dir, "uendelig.pdf");
-    char *text = write_string(dir, "kort.txt", "kort referat\n");
+    hang_files_t f = hang_files_new();
     arkiv_pool_t *pool = new_pool(1, 30, 0);
     GArray *workers = child_pids();
     arkiv_extract_result_t r = {0};
     gpointer tag = NULL;
 
     ck_assert_uint_eq(workers->len, 1);
-    ck_assert(arkiv_pool_submit(pool, endless, GINT_TO_POINTER(1)));
+    ck_assert(arkiv_pool_submit(pool, f.endless, GINT_TO_POINTER(1)));
     ck_assert_int_eq(kill(g_array_index(workers, pid_t, 0), SIGKILL), 0);
     ck_assert(arkiv_pool_collect(pool, &tag, &r));
     assert_outcome(&r, ARKIV_EXTRACT_CRASHED);
     ck_assert_str_eq(r.reason, "extractor crashed (signal 9)");
-    ck_assert(arkiv_pool_extract(pool, text, &r));
+    ck_assert(arkiv_pool_extract(pool, f.text, &r));
     assert_outcome(&r, ARKIV_EXTRACT_OK);
     arkiv_extract_result_clear(&r);
     arkiv_pool_free(pool);
     g_array_unref(workers);
-    g_free(endless);
-    g_free(text);
-    remove_tmpdir(dir);
+    hang_files_free(&f);
 }
 END_TEST
 
@@ -1411,17 +1425,15 @@ END_TEST
  * to the replacement and comes back whole. */
 START_TEST(test_pool_queued_behind_timeout)
 {
-    char *dir = make_tmpdir();
-    char *endless = make_endless_pdf(dir, "uendelig.pdf");
-    char *text = write_string(dir, "kort.txt", "kort referat\n");
+    hang_files_t f = hang_files_new();
     arkiv_pool_t *pool = new_pool(1, 1, 0);
     GArray *before = child_pids(), *after;
     arkiv_extract_result_t r = {0};
     gpointer tag = NULL;
     gint64 start = g_get_monotonic_time();
 
-    ck_assert(arkiv_pool_submit(pool, endless, GINT_TO_POINTER(1)));
-    ck_assert(arkiv_pool_submit(pool, text, GINT_TO_POINTER(2)));
+    ck_assert(arkiv_pool_submit(pool, f.endless, GINT_TO_POINTER(1)));
+    ck_assert(arkiv_pool_submit(pool, f.text, GINT_TO_POINTER(2)));
     ck_assert(arkiv_pool_collect(pool, &tag, &r));
     ck_assert_ptr_eq(tag, GINT_TO_POINTER(1));
     assert_outcome(&r, ARKIV_EXTRACT_TIMEOUT);
@@ -1441,26 +1453,22 @@ START_TEST(test_pool_queued_behind_timeout)
     arkiv_pool_free(pool);
     g_array_unref(before);
     g_array_unref(after);
-    g_free(endless);
-    g_free(text);
-    remove_tmpdir(dir);
+    hang_files_free(&f);
 }
 END_TEST
 
 /* The same when the worker is killed under the file ahead. */
 START_TEST(test_pool_queued_behind_killed)
 {
-    char *dir = make_tmpdir();
-    char *endless = make_endless_pdf(dir, "uendelig.pdf");
-    char *text = write_string(dir, "kort.txt", "kort referat\n");
+    hang_files_t f = hang_files_new();
     arkiv_pool_t *pool = new_pool(1, 30, 0);
     GArray *workers = child_pids();
     arkiv_extract_result_t r = {0};
     gpointer tag = NULL;
 
     ck_assert_uint_eq(workers->len, 1);
-    ck_assert(arkiv_pool_submit(pool, endless, GINT_TO_POINTER(1)));
-    ck_assert(arkiv_pool_submit(pool, text, GINT_TO_POINTER(2)));
+    ck_assert(arkiv_pool_submit(pool, f.endless, GINT_TO_POINTER(1)));
+    ck_assert(arkiv_pool_submit(pool, f.text, GINT_TO_POINTER(2)));
     ck_assert_int_eq(kill(g_array_index(workers, pid_t, 0), SIGKILL), 0);
     ck_assert(arkiv_pool_collect(pool, &tag, &r));
     ck_assert_ptr_eq(tag, GINT_TO_POINTER(1));
@@ -1475,9 +1483,7 @@ START_TEST(test_pool_queued_behind_killed)
     arkiv_extract_result_clear(&r);
     arkiv_pool_free(pool);
     g_array_unref(workers);
-    g_free(endless);
-    g_free(text);
-    remove_tmpdir(dir);
+    hang_files_free(&f);
 }
 END_TEST
 
@@ -1601,28 +1607,24 @@ END_TEST
 
 START_TEST(test_pool_free_leaves_no_children)
 {
-    char *dir = make_tmpdir();
-    char *endless = make_endless_pdf(dir, "uendelig.pdf");
-    char *text = write_string(dir, "kort.txt", "kort referat\n");
+    hang_files_t f = hang_files_new();
     arkiv_pool_t *pool = new_pool(3, 1, 0);
     arkiv_extract_result_t r = {0};
     GArray *left;
 
-    ck_assert(arkiv_pool_extract(pool, endless, &r)); /* a timeout forks a replacement */
+    ck_assert(arkiv_pool_extract(pool, f.endless, &r)); /* a timeout forks a replacement */
     assert_outcome(&r, ARKIV_EXTRACT_TIMEOUT);
-    ck_assert(arkiv_pool_extract(pool, text, &r));
+    ck_assert(arkiv_pool_extract(pool, f.text, &r));
     assert_outcome(&r, ARKIV_EXTRACT_OK);
-    ck_assert(arkiv_pool_submit(pool, endless, NULL)); /* still busy when freed */
-    ck_assert(arkiv_pool_submit(pool, text, NULL));
+    ck_assert(arkiv_pool_submit(pool, f.endless, NULL)); /* still busy when freed */
+    ck_assert(arkiv_pool_submit(pool, f.text, NULL));
     arkiv_pool_free(pool);
     arkiv_pool_free(NULL);
     left = child_pids();
     ck_assert_uint_eq(left->len, 0);
     g_array_unref(left);
     arkiv_extract_result_clear(&r);
-    g_free(endless);
-    g_free(text);
-    remove_tmpdir(dir);
+    hang_files_free(&f);
 }
 END_TEST
 
