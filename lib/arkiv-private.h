@@ -95,7 +95,11 @@ bool arkiv_council_lookup(arkiv_db_t *db, const std::string &name, std::string &
 void arkiv_flush_councils(arkiv_db_t *db);
 /* Free-text expansion: when the document holds all words of one name of
  * a council, index the words of its other names (arkiv.h). */
-void arkiv_expand_councils(arkiv_db_t *db, Xapian::Document &doc, Xapian::TermGenerator &tg);
+void arkiv_expand_councils(arkiv_db_t *db, Xapian::Document &doc);
+/* document.cc: how every document's text is indexed (stemming and
+ * stopping), for `doc`. */
+void arkiv_setup_tg(Xapian::TermGenerator &tg, const Xapian::Stem &stemmer,
+                    Xapian::Stopper *stopper, Xapian::Document &doc);
 
 /* facets.cc: the values in a facet slot. */
 std::vector<std::string> arkiv_facet_split(const std::string &joined);
@@ -176,6 +180,9 @@ struct council_name_words {
     std::string name;
     std::vector<std::string> words; /* unstemmed, lowercase, sorted */
     bool names_council;             /* not stopwords only ("ER" is also "er") */
+    /* The terms and wdf that indexing the name without positions adds to
+     * a document (words and stems), made once per change of the list. */
+    std::vector<std::pair<std::string, Xapian::termcount>> terms;
 };
 
 /* One database of an index: the only one of a plain index, or the

@@ -130,6 +130,21 @@ static std::vector<std::string> name_words(const std::string &name)
     return words;
 }
 
+/* The terms (with wdf) a document gets when the name is indexed into it
+ * without positions, as every document's text is indexed. */
+static std::vector<std::pair<std::string, Xapian::termcount>> name_terms(arkiv_db_t *db,
+                                                                         const std::string &name)
+{
+    Xapian::Document scratch;
+    Xapian::TermGenerator tg;
+    arkiv_setup_tg(tg, db->stemmer, db->stopper.get(), scratch);
+    tg.index_text_without_positions(name);
+    std::vector<std::pair<std::string, Xapian::termcount>> terms;
+    for (Xapian::TermIterator t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t)
+        terms.emplace_back(*t, t.get_wdf());
+    return terms;
+}
+
 /* A name made only of stopwords (the acronym "ER" is the word "er")
  * would tie every document to its council: it does not count as naming
  * one, though it is still added to documents that name the council. */
@@ -148,9 +163,10 @@ static void refresh_words(arkiv_db_t *db)
     std::set<std::string> vocabulary;
     for (const auto &council : db->council_names)
         for (const std::string &name : council.second) {
-            council_name_words w{council.first, name, name_words(name), false};
+            council_name_words w{council.first, name, name_words(name), false, {}};
             if (w.words.empty())
                 continue;
+            w.terms = name_terms(db, name);
             w.names_council = has_content_word(w.words, *db->stopper);
             vocabulary.insert(w.words.begin(), w.words.end());
             db->council_words.push_back(std::move(w));
@@ -159,36 +175,37 @@ static void refresh_words(arkiv_db_t *db)
     db->council_words_stale = false;
 }
 
-/* Which words of any council name the document holds: one forward walk
- * over its term list, since both are sorted. */
-static std::set<std::string> present_words(const Xapian::Document &doc,
-                                           const std::vector<std::string> &vocabulary)
+/* Which words of any council name the document holds, sorted: one
+ * forward walk over its term list, since both are sorted. */
+static std::vector<std::string> present_words(const Xapian::Document &doc,
+                                              const std::vector<std::string> &vocabulary)
 {
-    std::set<std::string> present;
+    std::vector<std::string> present;
     Xapian::TermIterator t = doc.termlist_begin(), end = doc.termlist_end();
     for (const std::string &w : vocabulary) {
         t.skip_to(w);
         if (t == end)
             break;
         if (*t == w)
-            present.insert(w);
+            present.push_back(w);
     }
     return present;
 }
 
-static bool all_present(const council_name_words &w, const std::set<std::string> &present)
+static bool all_present(const council_name_words &w, const std::vector<std::string> &present)
 {
-    return std::all_of(w.words.begin(), w.words.end(),
-                       [&](const std::string &word) { return present.count(word) != 0; });
+    return std::all_of(w.words.begin(), w.words.end(), [&](const std::string &word) {
+        return std::binary_search(present.begin(), present.end(), word);
+    });
 }
 
-void arkiv_expand_councils(arkiv_db_t *db, Xapian::Document &doc, Xapian::TermGenerator &tg)
+void arkiv_expand_councils(arkiv_db_t *db, Xapian::Document &doc)
 {
     load_councils(db);
     refresh_words(db);
     if (db->council_vocabulary.empty())
         return;
-    std::set<std::string> present = present_words(doc, db->council_vocabulary);
+    std::vector<std::string> present = present_words(doc, db->council_vocabulary);
     if (present.empty())
         return;
     std::set<std::string> named; /* councils the text spells out */
@@ -199,5 +216,6 @@ void arkiv_expand_councils(arkiv_db_t *db, Xapian::Document &doc, Xapian::TermGe
      * page may be built on them. */
     for (const council_name_words &w : db->council_words)
         if (named.count(w.canonical) && !all_present(w, present))
-            tg.index_text_without_positions(w.name);
+            for (const auto &t : w.terms)
+                doc.add_term(t.first, t.second);
 }

@@ -40,8 +40,8 @@ static std::string &doc_error(arkiv_doc_t *doc)
  * in one step when it stores the document (add_spelling), from the term
  * list, rather than word by word while indexing; that is what lets text
  * be indexed in another process. */
-static void setup_tg(Xapian::TermGenerator &tg, const Xapian::Stem &stemmer,
-                     Xapian::Stopper *stopper, Xapian::Document &doc)
+void arkiv_setup_tg(Xapian::TermGenerator &tg, const Xapian::Stem &stemmer,
+                    Xapian::Stopper *stopper, Xapian::Document &doc)
 {
     tg.set_stemmer(stemmer);
     /* Stemmed terms without positions: they would double the positions
@@ -65,7 +65,7 @@ extern "C" arkiv_status_t arkiv_doc_new(arkiv_db_t *db, const char *id, arkiv_do
         d->id = id;
         /* The handle's stemmer and stopper: made once per handle, not
          * per document (arkiv-private.h). */
-        setup_tg(d->tg, db->stemmer, db->stopper.get(), d->doc);
+        arkiv_setup_tg(d->tg, db->stemmer, db->stopper.get(), d->doc);
         d->doc.add_boolean_term(arkiv_id_term(id));
         d->doc.add_value(ARKIV_SLOT_ID, id);
     } catch (...) {
@@ -109,7 +109,7 @@ extern "C" arkiv_status_t arkiv_doc_new_detached(arkiv_textgen_t *gen, arkiv_doc
     try {
         d = new arkiv_doc_t;
         d->gen = gen;
-        setup_tg(d->tg, gen->stemmer, gen->stopper.get(), d->doc);
+        arkiv_setup_tg(d->tg, gen->stemmer, gen->stopper.get(), d->doc);
     } catch (...) {
         delete d;
         return arkiv_map_exception(gen->error);
@@ -205,7 +205,7 @@ extern "C" arkiv_status_t arkiv_doc_new_from_text(arkiv_db_t *db, const char *id
         d->id = id;
         d->from_text = true;
         d->doc = part;
-        setup_tg(d->tg, db->stemmer, db->stopper.get(), d->doc);
+        arkiv_setup_tg(d->tg, db->stemmer, db->stopper.get(), d->doc);
         d->doc.add_boolean_term(arkiv_id_term(id));
         d->doc.add_value(ARKIV_SLOT_ID, id);
     } catch (const Xapian::Error &e) {
@@ -501,7 +501,7 @@ extern "C" arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc)
             doc->doc.add_value(ARKIV_SLOT_PAGES, doc->pages);
         if (!doc->items.empty())
             doc->doc.add_value(ARKIV_SLOT_ITEMS, arkiv_items_encode(doc->items));
-        arkiv_expand_councils(db, doc->doc, doc->tg);
+        arkiv_expand_councils(db, doc->doc);
         add_spelling(*db->wdb, doc->doc);
         Xapian::WritableDatabase &home = arkiv_home_shard(db, doc->id);
         link_document(doc);
