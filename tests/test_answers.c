@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testfs.h"
+
 static const char *arkiv_bin, *samples_dir, *seeds_dir;
 /* One index per fixture, built once: the tests only read it. */
 static char *tmpdir, *corpus, *dbpath;
@@ -198,42 +200,6 @@ static char *hit_ids(const char *query, gint64 *total)
 
 /* ---- fixtures ---- */
 
-static void copy_dir(const char *from, const char *to)
-{
-    g_mkdir_with_parents(to, 0755);
-    GDir *d = g_dir_open(from, 0, NULL);
-    ck_assert_ptr_nonnull(d);
-    const char *name;
-    while ((name = g_dir_read_name(d))) {
-        char *a = g_build_filename(from, name, NULL), *b = g_build_filename(to, name, NULL);
-        char *data = NULL;
-        gsize len = 0;
-        if (g_file_test(a, G_FILE_TEST_IS_REGULAR)) {
-            ck_assert(g_file_get_contents(a, &data, &len, NULL));
-            ck_assert(g_file_set_contents(b, data, (gssize)len, NULL));
-        }
-        g_free(data);
-        g_free(a);
-        g_free(b);
-    }
-    g_dir_close(d);
-}
-
-static void rm_rf(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    if (d) {
-        const char *name;
-        while ((name = g_dir_read_name(d))) {
-            char *p = g_build_filename(path, name, NULL);
-            rm_rf(p);
-            g_free(p);
-        }
-        g_dir_close(d);
-    }
-    g_remove(path);
-}
-
 /* A temporary copy of the given folders (under corpus/) and an index of it. */
 static void index_copy(const char *const *from, const char *const *to)
 {
@@ -243,7 +209,7 @@ static void index_copy(const char *const *from, const char *const *to)
     dbpath = g_build_filename(tmpdir, "index.db", NULL);
     for (guint i = 0; from[i]; i++) {
         char *dst = g_build_filename(corpus, to[i], NULL);
-        copy_dir(from[i], dst);
+        testfs_copy_dir(from[i], dst);
         g_free(dst);
     }
     run_result r = run_cmd("index", "-q", corpus, NULL);
@@ -269,7 +235,7 @@ static void seeds_setup(void)
 
 static void teardown(void)
 {
-    rm_rf(tmpdir);
+    testfs_rm_rf(tmpdir);
     g_free(tmpdir);
     g_free(corpus);
     g_free(dbpath);

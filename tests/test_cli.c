@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <utime.h>
 
+#include "testfs.h"
+
 static const char *arkiv_bin;
 static const char *samples_dir;
 static char *tmpdir, *corpus, *dbpath;
@@ -64,45 +66,6 @@ static run_result run_arkiv_env(const char *env, const char *first, ...)
     return r;
 }
 
-static void copy_file(const char *from, const char *to)
-{
-    char *data = NULL;
-    gsize len = 0;
-    ck_assert(g_file_get_contents(from, &data, &len, NULL));
-    ck_assert(g_file_set_contents(to, data, (gssize)len, NULL));
-    g_free(data);
-}
-
-static void copy_dir(const char *from, const char *to)
-{
-    g_mkdir_with_parents(to, 0755);
-    GDir *d = g_dir_open(from, 0, NULL);
-    ck_assert_ptr_nonnull(d);
-    const char *name;
-    while ((name = g_dir_read_name(d))) {
-        char *a = g_build_filename(from, name, NULL), *b = g_build_filename(to, name, NULL);
-        copy_file(a, b);
-        g_free(a);
-        g_free(b);
-    }
-    g_dir_close(d);
-}
-
-static void rm_rf(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    if (d) {
-        const char *name;
-        while ((name = g_dir_read_name(d))) {
-            char *p = g_build_filename(path, name, NULL);
-            rm_rf(p);
-            g_free(p);
-        }
-        g_dir_close(d);
-    }
-    g_remove(path);
-}
-
 static void setup(void)
 {
     tmpdir = g_dir_make_tmp("arkiv-cli-XXXXXX", NULL);
@@ -113,8 +76,8 @@ static void setup(void)
     char *pdf = g_build_filename(samples_dir, "pdf", NULL);
     char *to_text = g_build_filename(corpus, "text", NULL);
     char *to_pdf = g_build_filename(corpus, "pdf", NULL);
-    copy_dir(text, to_text);
-    copy_dir(pdf, to_pdf);
+    testfs_copy_dir(text, to_text);
+    testfs_copy_dir(pdf, to_pdf);
     g_free(text);
     g_free(pdf);
     g_free(to_text);
@@ -123,7 +86,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    rm_rf(tmpdir);
+    testfs_rm_rf(tmpdir);
     g_free(tmpdir);
     g_free(corpus);
     g_free(dbpath);
@@ -915,7 +878,7 @@ START_TEST(test_data_files)
     ck_assert(!g_file_test(dbpath, G_FILE_TEST_EXISTS));
     run_free(&r);
 
-    copy_dir("data", data);
+    testfs_copy_dir("data", data);
     char *councils = g_build_filename(data, "councils.ini", NULL);
     ck_assert(g_file_set_contents(councils, "[Kommunestyret\n", -1, NULL));
     r = run_arkiv("index", "--data", data, "--db", dbpath, corpus, NULL);

@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "testfs.h"
+
 static char *tmpdir;
 static char *dbpath;
 /* Shards of the index the tests write: 0 a plain database; the "sharded"
@@ -35,24 +37,9 @@ static void setup_sharded(void)
     setup();
 }
 
-static void rm_rf(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    if (d) {
-        const char *name;
-        while ((name = g_dir_read_name(d))) {
-            char *p = g_build_filename(path, name, NULL);
-            rm_rf(p);
-            g_free(p);
-        }
-        g_dir_close(d);
-    }
-    g_remove(path);
-}
-
 static void teardown(void)
 {
-    rm_rf(tmpdir);
+    testfs_rm_rf(tmpdir);
     g_free(dbpath);
     g_free(tmpdir);
 }
