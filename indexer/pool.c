@@ -104,6 +104,8 @@ struct arkiv_pool {
     arkiv_pool_prepare_t prepare; /* the caller's; all NULL: extract only */
     worker_t *workers;            /* owned, n_workers entries */
     struct pollfd *pfds;          /* owned, n_workers entries, pfds[i] <-> workers[i] */
+    GVariant *reply_type;         /* owned: keeps the reply type's GLib information
+                                     (prepared_wire.h), here and in every worker */
 };
 
 /* ---- shared by both ends ---------------------------------------------- */
@@ -830,6 +832,7 @@ gboolean arkiv_pool_new(unsigned n_workers, unsigned timeout_s, gsize mem_limit_
         pool->prepare = *prepare;
     pool->workers = g_new0(worker_t, pool->n_workers);
     pool->pfds = g_new0(struct pollfd, pool->n_workers);
+    pool->reply_type = arkiv_worker_reply_type_holder(); /* before the forks */
     /* Every fd is -1 before the first fork, so children close only
      * sockets that exist. */
     for (unsigned i = 0; i < pool->n_workers; i++) {
@@ -861,5 +864,6 @@ void arkiv_pool_free(arkiv_pool_t *pool)
     }
     g_free(pool->workers);
     g_free(pool->pfds);
+    g_variant_unref(pool->reply_type);
     g_free(pool);
 }

@@ -507,3 +507,13 @@ gboolean arkiv_worker_reply_deserialise(GBytes *bytes, arkiv_extract_result_t *e
     g_set_error(error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "malformed worker reply");
     return FALSE;
 }
+
+GVariant *arkiv_worker_reply_type_holder(void)
+{
+    GBytes *none = g_bytes_new(NULL, 0);
+    /* No bytes: the type's default value, which is all a holder needs. */
+    GVariant *v =
+        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(REPLY_TYPE), none, FALSE));
+    g_bytes_unref(none);
+    return v;
+}

@@ -57,4 +57,11 @@ void arkiv_worker_reply_serialise(const arkiv_extract_result_t *ex, const arkiv_
 gboolean arkiv_worker_reply_deserialise(GBytes *bytes, arkiv_extract_result_t *ex_out,
                                         arkiv_prep_result_t *prep_out, GError **error);
 
+/* A value of the reply's GVariant type, to hold (g_variant_unref when
+ * done) while serialising or reading many replies. GLib keeps what it
+ * works out about a type (for a reply's nested tuples, some 70,000
+ * instructions' worth) only while a value of that type lives, so without
+ * one each reply works it out again. Forked workers inherit it. */
+GVariant *arkiv_worker_reply_type_holder(void);
+
 #endif
