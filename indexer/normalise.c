@@ -351,8 +351,16 @@ typedef struct {
 
 static void sink_push(line_sink_t *sink, GString *line)
 {
-    if (sink->pending_blanks > 0 && sink->lines->len > 0) /* L4 */
+    if (sink->pending_blanks > 0 && sink->lines->len > 0) { /* L4 */
+        const GString *prev = g_ptr_array_index(sink->lines, sink->lines->len - 1);
         g_ptr_array_add(sink->lines, g_string_new(""));
+        /* Two blank lines after a line ending in a hyphen stay two: L3
+         * does not join across them, and one would let the next pass join
+         * ("ASU-\n\n\nSak" must not become "ASU-Sak" when normalised
+         * again). */
+        if (sink->pending_blanks > 1 && hyphen_at_end(prev) >= 0)
+            g_ptr_array_add(sink->lines, g_string_new(""));
+    }
     sink->pending_blanks = 0;
     g_ptr_array_add(sink->lines, line);
 }

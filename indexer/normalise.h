@@ -31,8 +31,9 @@
  *       "Behandler-\nsamarbeid" still becomes "Behandlersamarbeid"), URL
  *       before it or domain after it ("helse-\nmr.no").  The joined word moves to the first line;
  * the rest of the second line stays on its own line.  "-" alone or " -" at line end (e.g. "Side - 1
- * -") is never a hyphenation. L4  Runs of blank lines collapse to one blank line; blank lines at
- * the start and end of the page are removed.
+ * -") is never a hyphenation. L4  Runs of blank lines collapse to one blank line (two after a
+ * line ending in a hyphen, so that L3 does not join across them when the text is normalised
+ * again); blank lines at the start and end of the page are removed.
  *
  * Page level (arkiv_normalise_pages only, before L1..L4, after C1..C6)
  *   P1  Running headers/footers: lines compared by key (trimmed, whitespace
