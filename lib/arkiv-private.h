@@ -181,8 +181,9 @@ struct council_name_words {
     std::vector<std::string> words; /* unstemmed, lowercase, sorted */
     bool names_council;             /* not stopwords only ("ER" is also "er") */
     /* The terms and wdf that indexing the name without positions adds to
-     * a document (words and stems), made once per change of the list. */
+     * a document (words and stems), made when first needed. */
     std::vector<std::pair<std::string, Xapian::termcount>> terms;
+    bool have_terms;
 };
 
 /* One database of an index: the only one of a plain index, or the

@@ -163,10 +163,9 @@ static void refresh_words(arkiv_db_t *db)
     std::set<std::string> vocabulary;
     for (const auto &council : db->council_names)
         for (const std::string &name : council.second) {
-            council_name_words w{council.first, name, name_words(name), false, {}};
+            council_name_words w{council.first, name, name_words(name), false, {}, false};
             if (w.words.empty())
                 continue;
-            w.terms = name_terms(db, name);
             w.names_council = has_content_word(w.words, *db->stopper);
             vocabulary.insert(w.words.begin(), w.words.end());
             db->council_words.push_back(std::move(w));
@@ -214,8 +213,15 @@ void arkiv_expand_councils(arkiv_db_t *db, Xapian::Document &doc)
             named.insert(w.canonical);
     /* Unpositioned: the words were not written there, so no phrase or
      * page may be built on them. */
-    for (const council_name_words &w : db->council_words)
-        if (named.count(w.canonical) && !all_present(w, present))
-            for (const auto &t : w.terms)
-                doc.add_term(t.first, t.second);
+    for (council_name_words &w : db->council_words) {
+        if (!named.count(w.canonical) || all_present(w, present))
+            continue;
+        /* Made on first use: a run of a few files needs few of them. */
+        if (!w.have_terms) {
+            w.terms = name_terms(db, w.name);
+            w.have_terms = true;
+        }
+        for (const auto &t : w.terms)
+            doc.add_term(t.first, t.second);
+    }
 }
