@@ -44,6 +44,10 @@ typedef struct {
     char *meta_title;    /* PDF metadata, NULL if absent */
     char *meta_author;   /* PDF metadata, NULL if absent */
     gint64 meta_created; /* PDF creation date, unix seconds, -1 if absent */
+    char *hash;          /* hex SHA-256 of the file's bytes as they were
+                            read for extraction; NULL when they were not
+                            all read (arkiv_file_hash, fileid.h, gives the
+                            same digest of the same bytes) */
 } arkiv_extract_result_t;
 
 /* Text kept per file, all pages together: the rest is not indexed and the
@@ -70,16 +74,15 @@ void arkiv_extract_result_fail(arkiv_extract_result_t *r, arkiv_extract_outcome_
  * rather than "s": GVariant asserts on invalid UTF-8 in "s", and a worker
  * must never abort while reporting a result.  Maybe types keep NULL apart
  * from "". */
-#define ARKIV_EXTRACT_RESULT_TYPE "(umaymaymaaymaymaymayx)"
+#define ARKIV_EXTRACT_RESULT_TYPE "(umaymaymaaymaymaymayxmay)"
 
 /* *r as a new floating GVariant of ARKIV_EXTRACT_RESULT_TYPE; text that
  * is not valid UTF-8 cannot make this fail. */
 GVariant *arkiv_extract_result_to_variant(const arkiv_extract_result_t *r);
 
-/* Inverse of the above.  v must be of ARKIV_EXTRACT_RESULT_TYPE and in
- * normal form (g_variant_is_normal_form: the caller checks what it
- * received).  Fills *out (zeroed or cleared) with newly allocated members;
- * on FALSE, *out is left cleared and *error set. */
+/* Inverse of the above.  v must be of ARKIV_EXTRACT_RESULT_TYPE; a child
+ * out of normal form reads as its type's default.  Fills *out (zeroed or cleared) with newly
+ * allocated members; on FALSE, *out is left cleared and *error set. */
 gboolean arkiv_extract_result_from_variant(GVariant *v, arkiv_extract_result_t *out,
                                            GError **error);
 

@@ -25,6 +25,7 @@ void arkiv_extract_result_clear(arkiv_extract_result_t *r)
     g_free(r->encoding);
     g_free(r->meta_title);
     g_free(r->meta_author);
+    g_free(r->hash);
     memset(r, 0, sizeof *r);
     r->meta_created = -1;
 }
@@ -62,10 +63,11 @@ GVariant *arkiv_extract_result_to_variant(const arkiv_extract_result_t *r)
         r->pages != NULL ? g_variant_new_bytestring_array((const char *const *)r->pages, -1)
                          : NULL);
 
-    return g_variant_new("(u@may@may@maay@may@may@mayx)", (guint32)r->outcome,
+    return g_variant_new("(u@may@may@maay@may@may@mayx@may)", (guint32)r->outcome,
                          maybe_bytestring(r->reason), maybe_bytestring(r->mime), pages,
                          maybe_bytestring(r->encoding), maybe_bytestring(r->meta_title),
-                         maybe_bytestring(r->meta_author), (gint64)r->meta_created);
+                         maybe_bytestring(r->meta_author), (gint64)r->meta_created,
+                         maybe_bytestring(r->hash));
 }
 
 void arkiv_extract_result_serialise(const arkiv_extract_result_t *r, GBytes **bytes_out)
@@ -124,6 +126,7 @@ gboolean arkiv_extract_result_from_variant(GVariant *v, arkiv_extract_result_t *
     out->meta_title = dup_maybe_bytestring(v, 5);
     out->meta_author = dup_maybe_bytestring(v, 6);
     g_variant_get_child(v, 7, "x", &out->meta_created);
+    out->hash = dup_maybe_bytestring(v, 8);
     return TRUE;
 }
 

@@ -30,6 +30,9 @@ static gboolean map_file(const char *path, GBytes **bytes_out, arkiv_extract_res
     }
     *bytes_out = g_mapped_file_get_bytes(mapped);
     g_mapped_file_unref(mapped);
+    /* The digest of the bytes extracted, so the writer need not read the
+     * file again (and cannot hash a newer version of it). */
+    out->hash = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, *bytes_out);
     return TRUE;
 }
 

@@ -149,12 +149,34 @@ static gboolean worker_prepared(const arkiv_prep_result_t *prep, GError **error)
 
 /* The worker normalised and tagged the text (pool.h); writing is all that
  * is left for this process. */
+/* A digest as arkiv_file_hash writes it: 64 lowercase hex digits. */
+static gboolean is_sha256_hex(const char *s)
+{
+    gsize n = 0;
+    for (; s[n]; n++)
+        if (!g_ascii_isdigit(s[n]) && !(s[n] >= 'a' && s[n] <= 'f'))
+            return FALSE;
+    return n == 64;
+}
+
+/* The worker's digest of the bytes it extracted (extract.h), else the
+ * file read again. */
+static gboolean content_hash(const pending_t *p, const arkiv_extract_result_t *ex, char **hash_out,
+                             GError **error)
+{
+    if (ex->hash && is_sha256_hex(ex->hash)) {
+        *hash_out = g_strdup(ex->hash);
+        return TRUE;
+    }
+    return arkiv_file_hash(p->path, hash_out, error);
+}
+
 static gboolean store_document(run_t *run, const pending_t *p, const arkiv_extract_result_t *ex,
                                arkiv_prep_result_t *prep, GError **error)
 {
     char *hash = NULL;
     GError *local = NULL;
-    if (!arkiv_file_hash(p->path, &hash, &local)) {
+    if (!content_hash(p, ex, &hash, &local)) {
         add_problem(run->report, p->path, local->message, "io", TRUE);
         gboolean ok = record_failure(run, p, local->message, error);
         g_error_free(local);

@@ -111,8 +111,11 @@ arkiv_extract_outcome_t arkiv_textfile_extract(const char *path, arkiv_extract_r
         arkiv_extract_result_fail(out, ARKIV_EXTRACT_CRASHED, "out of memory");
     else if (err != 0)
         arkiv_extract_result_fail(out, ARKIV_EXTRACT_IO, "cannot read: %s", g_strerror(err));
-    else
+    else {
+        /* Every byte was read: their digest is the file's (extract.h). */
+        out->hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
         decode_into(bytes, len, out);
+    }
     g_free(bytes);
     return out->outcome;
 }

@@ -5,6 +5,7 @@
  * PDFs with qpdf.  No mocks: hostile input goes through the real code.
  */
 #include "extract.h"
+#include "fileid.h"
 #include "filetype.h"
 #include "pool.h"
 #include "prepared_wire.h"
@@ -489,7 +490,8 @@ START_TEST(test_result_roundtrip)
                                  .mime = "",
                                  .pages = pages,
                                  .meta_title = "Tittel",
-                                 .meta_created = -5};
+                                 .meta_created = -5,
+                                 .hash = "9f86d081"};
     arkiv_extract_result_t out = {0};
     GBytes *bytes = NULL;
 
@@ -506,15 +508,18 @@ START_TEST(test_result_roundtrip)
     ck_assert_str_eq(out.meta_title, "Tittel");
     ck_assert_ptr_null(out.meta_author);
     ck_assert_int_eq(out.meta_created, -5);
+    ck_assert_str_eq(out.hash, "9f86d081");
     arkiv_extract_result_clear(&out);
     ck_assert_ptr_null(out.pages);
     ck_assert_int_eq(out.meta_created, -1);
     g_bytes_unref(bytes);
 
     in.pages = NULL;
+    in.hash = NULL;
     arkiv_extract_result_serialise(&in, &bytes);
     ck_assert(arkiv_extract_result_deserialise(bytes, &out, NULL));
     ck_assert_ptr_null(out.pages);
+    ck_assert_ptr_null(out.hash);
     arkiv_extract_result_clear(&out);
     g_bytes_unref(bytes);
 }
@@ -927,6 +932,16 @@ END_TEST
 
 /* ---- text files ------------------------------------------------------- */
 
+/* The digest an extraction reports is that of the whole file. */
+static void assert_hash_of(const arkiv_extract_result_t *r, const char *path)
+{
+    char *want = NULL;
+    ck_assert(arkiv_file_hash(path, &want, NULL));
+    ck_assert_ptr_nonnull(r->hash);
+    ck_assert_str_eq(r->hash, want);
+    g_free(want);
+}
+
 START_TEST(test_text_without_extension)
 {
     char *dir = make_tmpdir();
@@ -941,6 +956,7 @@ START_TEST(test_text_without_extension)
     ck_assert_str_eq(r.pages[0], "Referat fra møtet i Tromsø\nSak 2/24\n");
     ck_assert_ptr_null(r.reason);
     ck_assert_int_eq(r.meta_created, -1);
+    assert_hash_of(&r, path);
     arkiv_extract_result_clear(&r);
     g_free(path);
     remove_tmpdir(dir);
@@ -1025,6 +1041,7 @@ START_TEST(test_pdf_norwegian_pages)
     ck_assert_ptr_null(strstr(r.pages[0], "årsmelding"));
     ck_assert_ptr_nonnull(strstr(r.pages[1], "årsmelding ÆØÅ godkjent"));
     ck_assert(g_utf8_validate(r.pages[1], -1, NULL));
+    assert_hash_of(&r, path);
     arkiv_extract_result_clear(&r);
     g_free(path);
     remove_tmpdir(dir);
