@@ -126,8 +126,16 @@ static void add_unknown(arkiv_entities_t *e, const char *x)
 {
     char *s = g_strstrip(g_strdup(x));
     gsize n = strlen(s);
-    while (n && strchr(".,;:–-", s[n - 1]))
-        s[--n] = '\0';
+    /* Trailing punctuation, a character at a time: a byte test would take
+     * the last byte of "Ó" (C3 93) for one of "–" (E2 80 93). */
+    for (;;) {
+        char *last = n ? g_utf8_find_prev_char(s, s + n) : NULL;
+        gunichar c = last ? g_utf8_get_char(last) : 0;
+        if (!last || !(c == '.' || c == ',' || c == ';' || c == ':' || c == '-' || c == 0x2013))
+            break;
+        n = (gsize)(last - s);
+        s[n] = '\0';
+    }
     g_strstrip(s);
     glong chars = g_utf8_strlen(s, -1);
     gunichar first = g_utf8_get_char(s);

@@ -74,20 +74,33 @@ void arkiv_tag_refs_free(arkiv_tag_refs_t *m)
     g_free(m);
 }
 
+static gboolean is_project_separator(gunichar c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '"' || c == 0x00AB /* « */ ||
+           c == 0x00BB /* » */ || c == 0x201C /* “ */ || c == 0x201D /* ” */;
+}
+
+/* Lowercase words joined by single spaces, quotes dropped. Split by
+ * characters, not bytes: g_strsplit_set with "«" among its delimiters
+ * would also cut "ë" (C3 AB) in two. */
 char *arkiv_project_normalise(const char *s)
 {
     char *low = g_utf8_strdown(s, -1);
-    char **words = g_strsplit_set(low, " \t\n«»\"“”", -1);
-    GPtrArray *kept = g_ptr_array_new();
-    for (char **w = words; *w; w++)
-        if (**w)
-            g_ptr_array_add(kept, *w);
-    g_ptr_array_add(kept, NULL);
-    char *out = g_strjoinv(" ", (char **)kept->pdata);
-    g_ptr_array_unref(kept);
-    g_strfreev(words);
+    GString *out = g_string_new(NULL);
+    gboolean gap = FALSE;
+    for (const char *p = low; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (is_project_separator(c)) {
+            gap = TRUE;
+            continue;
+        }
+        if (gap && out->len)
+            g_string_append_c(out, ' ');
+        gap = FALSE;
+        g_string_append_unichar(out, c);
+    }
     g_free(low);
-    return out;
+    return g_string_free(out, FALSE);
 }
 
 /* The heading of an item ("Sak 12/24 …" at a line start) is not a

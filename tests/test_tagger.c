@@ -117,6 +117,11 @@ static const tag_case_t CASES[] = {
      "Referat fra møte i Brukerutvalget ved Nordfjell sykehus\n"
      "Dato: 11.06.24\n",
      "councils", "Brukerutvalget ved Nordfjell sykehus"},
+    {"council unknown, trailing dash", "MØTEINNKALLING\nUtvalg: Fjellrådet for Vikøyra –\n",
+     "councils", "Fjellrådet for Vikøyra"},
+    /* "Ó" is C3 93 and "–" E2 80 93: only whole characters are trimmed. */
+    {"council unknown ending in Ó", "MØTEINNKALLING\nUtvalg: Rådet for SAMÓ\n", "councils",
+     "Rådet for SAMÓ"},
     {"council X (ACR) line", "\nSamhandlingsforum Indre Vest (SIV)\n\nREFERAT\n", "councils",
      "Samhandlingsforum Indre Vest"},
     {"council gazetteer line", "Vikøyra kommune\nKontrollutvalget\n\nMØTEPROTOKOLL\n", "councils",
@@ -226,6 +231,10 @@ static const tag_case_t CASES[] = {
      "projects", "hjem til hjem"},
     {"project caps", "Prosjektet HARMONI og HARMONI-prosjektet\n", "projects", "harmoni"},
     {"project not plain caps", "Møte med HNT og KS\n", "projects", NULL},
+    /* Letters whose UTF-8 shares a byte with a quote mark: "ë" (C3 AB)
+     * with "«" (C2 AB), "À" (C3 80) and "û" (C3 BB) with "»" (C2 BB). */
+    {"project letters sharing bytes with quotes", "Prosjektet «Noël på Àsen, Brûlé»\n", "projects",
+     "noël på àsen, brûlé"},
 };
 
 static arkiv_knowledge_t *k;
