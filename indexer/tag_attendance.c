@@ -55,11 +55,13 @@ struct arkiv_tag_attendance {
     GRegex *other_label;     /* date, place and item labels: never attendance */
     GRegex *agenda;          /* where the header ends */
     /* Only in the per-run copy made by arkiv_tag_attendance_run (NULL in
-     * the shared module): entry text -> "is a person" answers. Deciding
-     * whether a line continues a list splits its last lines again, so the
-     * same entries are asked about many times; the answer depends only on
-     * the text and the knowledge. Owned by the run, freed at its end. */
-    GHashTable *is_person;
+     * the shared module): entry text -> cleaned_t, what arkiv_person_clean
+     * made of it. Deciding whether a line continues a list splits its last
+     * lines again, and every entry of a list is cleaned once more when it
+     * is written out: the same entries come back many times, and the
+     * answer depends only on the text and the knowledge. Owned by the run,
+     * freed at its end. */
+    GHashTable *cleaned;
 };
 
 /* ------------------------------------------------------------------------
@@ -386,17 +388,37 @@ static void chunk_free(chunk_t *c)
     g_free(c);
 }
 
+/* arkiv_person_clean's answer for one entry. */
+typedef struct {
+    char *name; /* NULL: not a name */
+    char *org;
+    guint roles;
+} cleaned_t;
+
+static void cleaned_free(gpointer p)
+{
+    cleaned_t *c = p;
+    g_free(c->name);
+    g_free(c->org);
+    g_free(c);
+}
+
+/* The entry cleaned, remembered for the run (m->cleaned owns it). */
+static const cleaned_t *clean(const arkiv_tag_attendance_t *m, const char *entry)
+{
+    cleaned_t *c = g_hash_table_lookup(m->cleaned, entry);
+    if (c)
+        return c;
+    c = g_new0(cleaned_t, 1);
+    c->name = arkiv_person_clean(m->k, entry, &c->org, &c->roles);
+    g_hash_table_insert(m->cleaned, g_strdup(entry), c);
+    return c;
+}
+
 static gboolean entry_is_person(const arkiv_tag_attendance_t *m, const char *entry)
 {
-    gpointer known;
-    if (m->is_person && g_hash_table_lookup_extended(m->is_person, entry, NULL, &known))
-        return GPOINTER_TO_INT(known);
-    char *name = arkiv_person_clean(m->k, entry, NULL, NULL);
-    gboolean yes = name && !arkiv_knowledge_council(m->k, name);
-    g_free(name);
-    if (m->is_person)
-        g_hash_table_insert(m->is_person, g_strdup(entry), GINT_TO_POINTER(yes));
-    return yes;
+    const cleaned_t *c = clean(m, entry);
+    return c->name && !arkiv_knowledge_council(m->k, c->name);
 }
 
 /* Leading bullets and list numbers ("• ", "- ", "3. ") are layout. */
@@ -921,9 +943,10 @@ static void emit_entry(const arkiv_tag_attendance_t *m, const chunk_t *c, const 
         extra = ARKIV_ROLE_SUBSTITUTE;
         add_person(m, e, stood_for, stood_for, NULL, ARKIV_ABSENT, 0, TRUE);
     }
-    char *org = NULL;
-    guint roles = 0;
-    char *name = arkiv_person_clean(m->k, ent, &org, &roles);
+    const cleaned_t *cl = clean(m, ent);
+    char *org = g_strdup(cl->org);
+    guint roles = cl->roles;
+    char *name = g_strdup(cl->name);
     if (!name && c->role_line) {
         /* "Møteleder: Vegard Ø.": a short form of someone listed. */
         arkiv_person_t *p = arkiv_person_resolve(e->people, ent);
@@ -1190,7 +1213,7 @@ void arkiv_tag_attendance_run(const arkiv_tag_attendance_t *module, const arkiv_
     if (!module || !t || !t->text || !e)
         return;
     arkiv_tag_attendance_t run = *module;
-    run.is_person = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    run.cleaned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cleaned_free);
     const arkiv_tag_attendance_t *m = &run;
     reader_t r = {.m = m, .chunks = g_ptr_array_new_with_free_func((GDestroyNotify)chunk_free)};
     gsize end = read_header(&r, t->text);
@@ -1209,5 +1232,5 @@ void arkiv_tag_attendance_run(const arkiv_tag_attendance_t *module, const arkiv_
                 emit_chunk(m, c, e);
         }
     g_ptr_array_unref(r.chunks);
-    g_hash_table_unref(run.is_person);
+    g_hash_table_unref(run.cleaned);
 }
