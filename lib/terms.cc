@@ -1,6 +1,8 @@
 /* terms.cc — how values become terms, identically at index and query time. */
 #include "arkiv-private.h"
 
+#include <algorithm>
+
 #include <glib.h>
 
 /* Xapian refuses terms over 245 bytes. Like Omega we keep short terms as
@@ -50,6 +52,14 @@ std::string arkiv_collapse_space(const std::string &value)
 std::string arkiv_fold(const std::string &value)
 {
     std::string out = arkiv_collapse_space(value);
+    out.erase(std::find(out.begin(), out.end(), '\0'), out.end()); /* as g_utf8_strdown reads it */
+    /* Most values (person keys, case numbers, years) are ASCII, where
+     * lowercasing needs no Unicode tables or copy. */
+    if (std::all_of(out.begin(), out.end(), [](char c) { return (unsigned char)c < 0x80; })) {
+        for (char &c : out)
+            c = g_ascii_tolower(c);
+        return out;
+    }
     gchar *lower = g_utf8_strdown(out.c_str(), (gssize)out.size());
     if (!lower)
         throw std::bad_alloc();
