@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *arkiv_docmove_rewrite(void *user, const char *data, const char *id, const char *parent,
-                            const arkiv_file_info_t *to)
+char *arkiv_docmove_rewrite(void *user, const char *data, const arkiv_file_info_t *to)
 {
     (void)user;
     JsonNode *root = json_from_string(data, NULL);
@@ -16,14 +15,10 @@ char *arkiv_docmove_rewrite(void *user, const char *data, const char *id, const 
         return NULL;
     }
     JsonObject *o = json_node_get_object(root);
-    json_object_set_string_member(o, "id", id);
+    json_object_set_string_member(o, "id", to->id);
     json_object_set_string_member(o, "path", to->path);
-    if (parent) {
-        json_object_set_string_member(o, "parent", parent);
-    } else {
-        json_object_set_int_member(o, "size", (gint64)to->size);
-        json_object_set_int_member(o, "mtime", to->mtime);
-    }
+    json_object_set_int_member(o, "size", (gint64)to->size);
+    json_object_set_int_member(o, "mtime", to->mtime);
     char *s = json_to_string(root, FALSE);
     json_node_unref(root);
     /* The library frees with free(), which need not be GLib's allocator. */

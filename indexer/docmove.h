@@ -6,11 +6,9 @@
 
 #include "arkiv.h"
 
-/* An arkiv_data_rewrite_fn: `data` with "id", "path", "size", "mtime"
- * (meeting) or "id", "parent", "path" (item) set to the new values. The
- * result is malloc'ed (the library frees it); NULL if `data` is not a
- * JSON object. `user` is unused. */
-char *arkiv_docmove_rewrite(void *user, const char *data, const char *id, const char *parent,
-                            const arkiv_file_info_t *to);
+/* An arkiv_data_rewrite_fn: `data` with "id", "path", "size" and
+ * "mtime" set to those of `to`. The result is malloc'ed (the library
+ * frees it); NULL if `data` is not a JSON object. `user` is unused. */
+char *arkiv_docmove_rewrite(void *user, const char *data, const arkiv_file_info_t *to);
 
 #endif

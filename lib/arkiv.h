@@ -273,18 +273,16 @@ void arkiv_files_free(arkiv_files_t *files);
  * it. Replaces any document stored under info->id. */
 arkiv_status_t arkiv_db_record_failure(arkiv_db_t *db, const arkiv_file_info_t *info);
 
-/* Rewrites a document's stored data for its new id and file: `data` is
- * the old data; `parent` is NULL (it named the meeting of an item
- * document, which indexes no longer have). Returns a new string the library frees with
- * free(), or NULL on failure. */
-typedef char *(*arkiv_data_rewrite_fn)(void *user, const char *data, const char *id,
-                                       const char *parent, const arkiv_file_info_t *to);
+/* Rewrites a document's stored data for its new file `to` (id, path,
+ * size, mtime): `data` is the old data. Returns a new string the library
+ * frees with free(), or NULL on failure. */
+typedef char *(*arkiv_data_rewrite_fn)(void *user, const char *data, const arkiv_file_info_t *to);
 
 /* The file of document `old_id` moved to to->path (id to->id, same
- * content): re-files the document, agenda items included, under the new
- * id, path, size and mtime without reading the file again; the stored
- * data goes through `rewrite`. ARKIV_STATUS_NOT_FOUND when there is no
- * such document. */
+ * content): re-files the document (its agenda items are inside it) under
+ * the new id, path, size and mtime without reading the file again; the
+ * stored data goes through `rewrite`. ARKIV_STATUS_NOT_FOUND when there
+ * is no such document. */
 arkiv_status_t arkiv_db_move_file(arkiv_db_t *db, const char *old_id, const arkiv_file_info_t *to,
                                   arkiv_data_rewrite_fn rewrite, void *user);
 

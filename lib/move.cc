@@ -66,10 +66,10 @@ static void rekey_meeting(Xapian::Document &doc, const std::string &from, const 
     doc.add_value(ARKIV_SLOT_FACETS, rekey_prefix(doc.get_value(ARKIV_SLOT_FACETS), from, to));
 }
 
-static std::string new_data(const Xapian::Document &doc, const char *new_id, const char *new_parent,
-                            const arkiv_file_info_t *to, arkiv_data_rewrite_fn rewrite, void *user)
+static std::string new_data(const Xapian::Document &doc, const arkiv_file_info_t *to,
+                            arkiv_data_rewrite_fn rewrite, void *user)
 {
-    char *data = rewrite(user, doc.get_data().c_str(), new_id, new_parent, to);
+    char *data = rewrite(user, doc.get_data().c_str(), to);
     if (!data)
         throw Xapian::InvalidArgumentError("the stored data could not be rewritten");
     std::string s(data);
@@ -77,18 +77,12 @@ static std::string new_data(const Xapian::Document &doc, const char *new_id, con
     return s;
 }
 
-struct moved_doc {
-    std::string id;
-    Xapian::Document doc;
-};
-
 /* A copy of the meeting `from` under the new id, read from the writable
  * database that holds it. */
-static std::vector<moved_doc> copy_meeting(Xapian::WritableDatabase &w, const std::string &from,
-                                           const arkiv_file_info_t *to,
-                                           arkiv_data_rewrite_fn rewrite, void *user)
+static Xapian::Document copy_meeting(Xapian::WritableDatabase &w, const std::string &from,
+                                     const arkiv_file_info_t *to, arkiv_data_rewrite_fn rewrite,
+                                     void *user)
 {
-    std::vector<moved_doc> out;
     Xapian::PostingIterator p = w.postlist_begin(arkiv_id_term(from));
     Xapian::Document meeting = w.get_document(*p);
     const std::string old_path = meeting.get_value(ARKIV_SLOT_PATH);
@@ -102,10 +96,8 @@ static std::vector<moved_doc> copy_meeting(Xapian::WritableDatabase &w, const st
     meeting.add_value(ARKIV_SLOT_SIZE, std::to_string(to->size));
     meeting.add_value(ARKIV_SLOT_MTIME, std::to_string(to->mtime));
     rekey_meeting(meeting, from, to->id);
-    meeting.set_data(new_data(meeting, to->id, nullptr, to, rewrite, user));
-    out.push_back({to->id, meeting});
-
-    return out;
+    meeting.set_data(new_data(meeting, to, rewrite, user));
+    return meeting;
 }
 
 extern "C" arkiv_status_t arkiv_db_move_file(arkiv_db_t *db, const char *old_id,
@@ -121,11 +113,9 @@ extern "C" arkiv_status_t arkiv_db_move_file(arkiv_db_t *db, const char *old_id,
             if (w->get_termfreq(idterm) == 0)
                 continue;
             /* Copied in full before anything is written: the new id may
-             * live in another shard, and the old documents go last. */
-            std::vector<moved_doc> docs = copy_meeting(*w, old_id, to, rewrite, user);
-            Xapian::WritableDatabase &home = arkiv_home_shard(db, to->id);
-            for (moved_doc &d : docs)
-                home.replace_document(arkiv_id_term(d.id), d.doc);
+             * live in another shard, and the old document goes last. */
+            Xapian::Document moved = copy_meeting(*w, old_id, to, rewrite, user);
+            arkiv_home_shard(db, to->id).replace_document(arkiv_id_term(to->id), moved);
             arkiv_delete_with_items(db, old_id);
             return ARKIV_STATUS_OK;
         }
