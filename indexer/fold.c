@@ -120,6 +120,8 @@ char *arkiv_fold(const char *utf8)
 
 gboolean arkiv_fold_changes(const char *utf8)
 {
+    if (utf8 != NULL && is_ascii(utf8)) /* the table has no ASCII letters */
+        return FALSE;
     char *lower = lower_nfc(utf8);
     gboolean changes = FALSE;
 

@@ -29,14 +29,10 @@ static gboolean add_variants(arkiv_db_t *db, const char *word, GError **error)
     return ok;
 }
 
-/* Only a word with a non-ASCII letter can be one that folding changes. */
 static int add_word(const char *word, void *user)
 {
     adding_t *a = user;
-    gboolean ascii = TRUE;
-    for (const char *p = word; *p && ascii; p++)
-        ascii = (guchar)*p < 0x80;
-    if (!ascii && arkiv_fold_changes(word))
+    if (arkiv_fold_changes(word))
         a->ok = add_variants(a->db, word, a->error);
     return !a->ok;
 }

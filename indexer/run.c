@@ -147,8 +147,6 @@ static gboolean worker_prepared(const arkiv_prep_result_t *prep, GError **error)
     return FALSE;
 }
 
-/* The worker normalised and tagged the text (pool.h); writing is all that
- * is left for this process. */
 /* A digest as arkiv_file_hash writes it: 64 lowercase hex digits. */
 static gboolean is_sha256_hex(const char *s)
 {
@@ -171,6 +169,8 @@ static gboolean content_hash(const pending_t *p, const arkiv_extract_result_t *e
     return arkiv_file_hash(p->path, hash_out, error);
 }
 
+/* The worker normalised and tagged the text (pool.h); writing is all that
+ * is left for this process. */
 static gboolean store_document(run_t *run, const pending_t *p, const arkiv_extract_result_t *ex,
                                arkiv_prep_result_t *prep, GError **error)
 {
@@ -328,8 +328,8 @@ static gboolean start_pool(run_t *run, GError **error)
 }
 
 /* The walk's stat says whether a file changed; only a file that must be
- * read is checked for readability. */
-/* `file_id` is the file's id (arkiv_file_id), borrowed. */
+ * read is checked for readability. `file_id` is the file's id
+ * (arkiv_file_id), borrowed. */
 static gboolean submit_file(run_t *run, const arkiv_walk_file_t *f, const char *file_id,
                             GError **error)
 {
