@@ -12,7 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_DECISION = 1500, MAX_TITLE = 200, PRESENTER_LINES = 4 };
+#include "person.h"
+
+/* PRESENTER_LINES counts non-blank lines: a long title wraps, and PDF text
+ * puts a blank line between the wrapped lines. COLUMN_LINES bounds the
+ * cells read after a bare number in an agenda table, so the last row does
+ * not read on into the minutes. */
+enum { MAX_DECISION = 1500, MAX_TITLE = 200, PRESENTER_LINES = 4, COLUMN_LINES = 12 };
 
 struct arkiv_tag_items {
     const arkiv_knowledge_t *k;
@@ -22,6 +28,7 @@ struct arkiv_tag_items {
     GRegex *stop_rx;     /* a heading that ends a decision */
     GRegex *by_rx;       /* "v/ Name og Name" */
     GRegex *label_rx;    /* "Saksansvarlig: A/B" */
+    GRegex *column_rx;   /* an agenda table's header row "Saksnr. Saker Ansvarlig" */
     GRegex *row_rx;      /* a table row with a case number in a later cell */
     GRegex *tail_rx;     /* a line ending in "sak", "jf.", "se" */
     GRegex *back_rx;     /* "som innstilling", "som framlegget" */
@@ -31,6 +38,7 @@ typedef struct {
     gsize start, end; /* heading line start; span end */
     char *number;
     char *title;
+    gsize head;        /* where the item's presenter labels may start */
     gboolean labelled; /* "Sak 12/24" rather than a bare "12/24" */
 } heading_t;
 
@@ -61,7 +69,13 @@ gboolean arkiv_tag_items_new(const arkiv_knowledge_t *k, arkiv_tag_items_t **out
                                   "(?:[ \\t]*\\([^)\\n]*\\))?"
                                   "[ \\t]*(?::[ \\t]*(.*)|[ \\t]*$)",
                                   dw);
-    char *lab_p = g_strdup_printf("^[ \\t•]*%s[ \\t]*:[ \\t]*(.+)$", pw);
+    /* A second column "Arkiv: FA-H31" after a gap is no part of the value. */
+    char *lab_p = g_strdup_printf("^[ \\t•]*%s[ \\t]*:[ \\t]*(.+?)"
+                                  "(?:[ \\t]{2,}[^ \\t:\\n][^:\\n]{0,40}:.*)?[ \\t]*$",
+                                  pw);
+    /* Header cells hold neither digits nor colons; "Saksansvarlig: A" is a
+     * label and "13.00 Ansvarlig" a row. */
+    char *col_p = g_strdup_printf("^(?=[^\\d:\\n]{1,80}$)[^\\n]*?(?<!\\w)%s(?!\\w)[^\\n]*$", pw);
     char *tail_p =
         g_strdup_printf("(?<!\\w)(?:%s|saka|saken|jf\\.?|jfr\\.?|sjå|se|og|i)[ \\t]*$", cw);
     gboolean ok =
@@ -78,6 +92,7 @@ gboolean arkiv_tag_items_new(const arkiv_knowledge_t *k, arkiv_tag_items_t **out
              f, 0, error)) &&
         (m->by_rx = g_regex_new("(?<!\\w)v\\s?/\\s*([^\\n]+)", G_REGEX_OPTIMIZE, 0, error)) &&
         (m->label_rx = g_regex_new(lab_p, f, 0, error)) &&
+        (m->column_rx = g_regex_new(col_p, f, 0, error)) &&
         (m->row_rx = g_regex_new(
              "^[^\\n]*\\S(?:[ ]{2,}|\\t)[ \\t]*(\\d{1,3}/(?:(?:19|20)\\d{2}|\\d{2}))(?![\\d/])"
              "(?:[ ]{2,}|\\t|[ \\t]*$)[^\\n]*$",
@@ -93,6 +108,7 @@ gboolean arkiv_tag_items_new(const arkiv_knowledge_t *k, arkiv_tag_items_t **out
     g_free(case_p);
     g_free(dec_p);
     g_free(lab_p);
+    g_free(col_p);
     g_free(tail_p);
     if (!ok) {
         arkiv_tag_items_free(m);
@@ -106,8 +122,8 @@ void arkiv_tag_items_free(arkiv_tag_items_t *m)
 {
     if (!m)
         return;
-    GRegex *all[] = {m->case_rx,  m->point_rx, m->decision_rx, m->stop_rx, m->by_rx,
-                     m->label_rx, m->row_rx,   m->tail_rx,     m->back_rx};
+    GRegex *all[] = {m->case_rx,  m->point_rx,  m->decision_rx, m->stop_rx, m->by_rx,
+                     m->label_rx, m->column_rx, m->row_rx,      m->tail_rx, m->back_rx};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         if (all[i])
             g_regex_unref(all[i]);
@@ -176,7 +192,7 @@ static GPtrArray *case_headings(const arkiv_tag_items_t *m, const char *text,
         gboolean wrapped = !(label && *label) && ends_with_case_word(m, text, (gsize)st);
         if (norm && !wrapped && !foreign(m, label, e)) {
             heading_t *h = g_new0(heading_t, 1);
-            h->start = (gsize)st;
+            h->start = h->head = (gsize)st;
             h->number = norm;
             h->title = clean_title(title);
             h->labelled = label && *label;
@@ -213,7 +229,7 @@ static GPtrArray *point_headings(const arkiv_tag_items_t *m, const char *text)
             gint st = 0, en = 0;
             g_match_info_fetch_pos(mi, 0, &st, &en);
             heading_t *h = g_new0(heading_t, 1);
-            h->start = (gsize)st;
+            h->start = h->head = (gsize)st;
             h->number = g_strdup_printf("%d", n);
             h->title = g_strdup(t);
             h->labelled = restart || (hs->len > 0 && ((heading_t *)hs->pdata[0])->labelled);
@@ -316,51 +332,193 @@ static char *find_decision(const arkiv_tag_items_t *m, const char *text, gsize s
     return dec;
 }
 
-static void add_presenter(arkiv_item_t *it, const char *name)
+/* Two spellings of one person on one item ("Solveig Tofte" in the agenda,
+ * "Solveig Cruikshank Tofte" in the case paper) are one presenter, named
+ * in the longer form. */
+static void add_presenter(const arkiv_tag_items_t *m, arkiv_item_t *it, const char *name)
 {
-    for (guint i = 0; i < it->presenters->len; i++)
-        if (g_str_equal(it->presenters->pdata[i], name))
-            return;
+    char *key = arkiv_person_key(m->k, name);
+    for (guint i = 0; i < it->presenters->len; i++) {
+        char *have = it->presenters->pdata[i];
+        gboolean same = g_str_equal(have, name);
+        if (!same && key && *key) {
+            char *hk = arkiv_person_key(m->k, have);
+            same = g_strcmp0(key, hk) == 0;
+            g_free(hk);
+        }
+        if (!same)
+            continue;
+        if (strlen(name) > strlen(have)) {
+            g_free(have);
+            it->presenters->pdata[i] = g_strdup(name);
+        }
+        g_free(key);
+        return;
+    }
+    g_free(key);
     g_ptr_array_add(it->presenters, g_strdup(name));
 }
 
-static void add_names(arkiv_item_t *it, const char *phrase)
+/* The one person of the attendance whose first given name is word, or
+ * NULL when nobody or several are. */
+static const char *person_by_first_name(const arkiv_entities_t *e, const char *word)
+{
+    const char *found = NULL;
+    gsize n = strlen(word);
+    for (guint i = 0; i < e->people->len; i++) {
+        const arkiv_person_t *p = e->people->pdata[i];
+        if (strncmp(p->name, word, n) != 0 || p->name[n] != ' ')
+            continue;
+        if (found)
+            return NULL;
+        found = p->name;
+    }
+    return found;
+}
+
+/* One word alone between the separators arkiv_split_names() uses
+ * ("v/Jonas", "v/Elisabeth R. og Ingvild"): a first name, which names a
+ * presenter only when the attendance lists exactly one person by it. */
+static void add_first_names(const arkiv_tag_items_t *m, arkiv_item_t *it, const char *phrase,
+                            const arkiv_entities_t *e)
+{
+    char **chunks = g_strsplit_set(phrase, ",/;&", -1);
+    for (char **c = chunks; *c; c++) {
+        char **words = g_strsplit_set(*c, " \t\n", -1);
+        const char *alone = NULL;
+        guint n = 0;
+        for (char **w = words;; w++) {
+            gboolean end = *w == NULL;
+            if (end || g_str_equal(*w, "og") || g_str_equal(*w, "and")) {
+                const char *full = n == 1 && g_unichar_isupper(g_utf8_get_char(alone))
+                                       ? person_by_first_name(e, alone)
+                                       : NULL;
+                if (full)
+                    add_presenter(m, it, full);
+                n = 0;
+                if (end)
+                    break;
+            } else if (**w) {
+                g_strchomp(g_strdelimit(*w, ".:)", ' '));
+                alone = *w;
+                n++;
+            }
+        }
+        g_strfreev(words);
+    }
+    g_strfreev(chunks);
+}
+
+static void add_names(const arkiv_tag_items_t *m, arkiv_item_t *it, const char *phrase,
+                      const arkiv_entities_t *e)
 {
     char **names = arkiv_split_names(phrase);
     for (char **n = names; *n; n++)
-        add_presenter(it, *n);
+        add_presenter(m, it, *n);
     g_strfreev(names);
+    add_first_names(m, it, phrase, e);
 }
 
-/* The names in group 1 of every match of rx in text. */
-static void add_matched_names(const GRegex *rx, const char *text, arkiv_item_t *it)
+/* The line of s that starts at off, trimmed (new string). */
+static char *line_at(const char *s, gsize off, gsize len)
 {
+    const char *nl = memchr(s + off, '\n', len - off);
+    gsize n = nl ? (gsize)(nl - (s + off)) : len - off;
+    return g_strstrip(g_strndup(s + off, n));
+}
+
+/* "v/ A og" and "v/ A/" go on; so does a next line "og B". */
+static gboolean list_goes_on(const char *phrase, const char *next)
+{
+    return g_str_has_suffix(phrase, " og") || g_str_has_suffix(phrase, " and") ||
+           g_str_has_suffix(phrase, "/") || g_str_has_suffix(phrase, "&") ||
+           g_str_has_prefix(next, "og ") || g_str_has_prefix(next, "and ") ||
+           g_str_has_prefix(next, "& ");
+}
+
+/* A name that ends in a given name ("Marit Helene") lost its surname to a
+ * line break when the next line is one or two surname words and nothing
+ * else ("Bø-Sandvik"). */
+static gboolean surname_wrapped(const arkiv_tag_items_t *m, const char *phrase, const char *next)
+{
+    const char *sp = strrchr(phrase, ' ');
+    const char *last = sp ? sp + 1 : phrase;
+    char **nw = g_strsplit(next, " ", -1);
+    gboolean yes = *nw && g_strv_length(nw) <= 2 && arkiv_knowledge_is_first_name(m->k, last) &&
+                   !arkiv_knowledge_is_first_name(m->k, nw[0]);
+    g_strfreev(nw);
+    if (yes) {
+        char *joined = g_strconcat(last, " ", next, NULL);
+        yes = arkiv_person_is_name(m->k, joined);
+        g_free(joined);
+    }
+    return yes;
+}
+
+/* The "v/" phrase at [st, en) of span (it runs to the end of its line),
+ * with the next line when the names go on there. New string. */
+static char *by_phrase(const arkiv_tag_items_t *m, const char *span, gsize len, gsize st, gsize en)
+{
+    char *phrase = g_strstrip(g_strndup(span + st, en - st));
+    if (en >= len || span[en] != '\n')
+        return phrase;
+    char *next = line_at(span, en + 1, len);
+    char *out = phrase;
+    if (*next && list_goes_on(phrase, next))
+        out = g_strconcat(phrase, "\n", next, NULL);
+    else if (*next && surname_wrapped(m, phrase, next))
+        out = g_strconcat(phrase, " ", next, NULL);
+    if (out != phrase)
+        g_free(phrase);
+    g_free(next);
+    return out;
+}
+
+/* End of the first n non-blank lines of s. */
+static gsize first_lines(const char *s, gsize len, int n)
+{
+    gsize p = 0;
+    while (n > 0 && p < len) {
+        const char *nl = memchr(s + p, '\n', len - p);
+        gsize e = nl ? (gsize)(nl - s) : len;
+        for (gsize i = p; i < e; i++)
+            if (s[i] != ' ') {
+                n--;
+                break;
+            }
+        p = nl ? e + 1 : len;
+    }
+    return p;
+}
+
+/* "v/ Name" in the first lines of the item (a wrapped heading included),
+ * "Saksansvarlig: A/B" anywhere from h->head, which for a case paper is
+ * its letter head. */
+static void find_presenters(const arkiv_tag_items_t *m, const char *text, const heading_t *h,
+                            arkiv_item_t *it, const arkiv_entities_t *e)
+{
+    const char *span = text + h->start;
+    gsize len = h->end - h->start;
+    gsize top = first_lines(span, len, PRESENTER_LINES);
     GMatchInfo *mi = NULL;
-    g_regex_match(rx, text, 0, &mi);
+    g_regex_match_full(m->by_rx, span, (gssize)top, 0, 0, &mi, NULL);
     while (g_match_info_matches(mi)) {
-        char *who = g_match_info_fetch(mi, 1);
-        add_names(it, who);
+        gint st = 0, en = 0;
+        g_match_info_fetch_pos(mi, 1, &st, &en);
+        char *who = by_phrase(m, span, len, (gsize)st, (gsize)en);
+        add_names(m, it, who, e);
         g_free(who);
         g_match_info_next(mi, NULL);
     }
     g_match_info_free(mi);
-}
-
-/* "v/ Name" in the first lines of the span, "Saksansvarlig: A/B" anywhere. */
-static void find_presenters(const arkiv_tag_items_t *m, const char *text, gsize start, gsize end,
-                            arkiv_item_t *it)
-{
-    char *span = g_strndup(text + start, end - start);
-    gsize head = 0;
-    for (int i = 0; i < PRESENTER_LINES && span[head]; i++) {
-        const char *nl = strchr(span + head, '\n');
-        head = nl ? (gsize)(nl - span) + 1 : strlen(span);
+    g_regex_match_full(m->label_rx, text, (gssize)h->end, (gint)h->head, 0, &mi, NULL);
+    while (g_match_info_matches(mi)) {
+        char *who = g_match_info_fetch(mi, 1);
+        add_names(m, it, who, e);
+        g_free(who);
+        g_match_info_next(mi, NULL);
     }
-    char *top = g_strndup(span, head);
-    add_matched_names(m->by_rx, top, it);
-    add_matched_names(m->label_rx, span, it);
-    g_free(top);
-    g_free(span);
+    g_match_info_free(mi);
 }
 
 static arkiv_item_t *item_for(arkiv_entities_t *e, const char *number)
@@ -411,7 +569,114 @@ static void fill_item(const arkiv_tag_items_t *m, const arkiv_tagtext_t *t, head
     }
     if (!it->decision)
         it->decision = find_decision(m, t->text, h->start, h->end);
-    find_presenters(m, t->text, h->start, h->end, it);
+    find_presenters(m, t->text, h, it, e);
+}
+
+/* A cell of an agenda table's responsible column, one person or "A/B":
+ * "Marit Solem Aune 10" (the minutes column follows), "Torleif Hjelde/"
+ * (the next cell goes on), "Eirik Bjerkan," (the employer follows). Titles
+ * and sub-points are cells too, so every part must be a name that starts
+ * with a known first name. */
+static void add_column_cell(const arkiv_tag_items_t *m, const char *line, arkiv_item_t *it)
+{
+    char *s = g_strdelimit(g_strstrip(g_strdup(line)), "&", '/');
+    gsize n = strlen(s), d = n;
+    while (d > 0 && g_ascii_isdigit(s[d - 1]))
+        d--;
+    if (d < n && n - d <= 3 && d > 0 && s[d - 1] == ' ')
+        n = d;
+    while (n > 0 && strchr("/,; ", s[n - 1]))
+        n--;
+    s[n] = '\0';
+    char **parts = g_strsplit(s, "/", -1);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    gboolean ok = *s != '\0';
+    for (char **p = parts; ok && *p; p++) {
+        char **both = g_strsplit(*p, " og ", -1);
+        for (char **b = both; ok && *b; b++) {
+            char *name = g_strstrip(g_strndup(*b, strcspn(*b, ",")));
+            char *first = g_strndup(name, strcspn(name, " "));
+            ok = arkiv_person_is_name(m->k, name) && arkiv_knowledge_is_first_name(m->k, first);
+            g_free(first);
+            if (ok)
+                g_ptr_array_add(names, name);
+            else
+                g_free(name);
+        }
+        g_strfreev(both);
+    }
+    for (guint i = 0; ok && i < names->len; i++)
+        add_presenter(m, it, names->pdata[i]);
+    g_ptr_array_unref(names);
+    g_strfreev(parts);
+    g_free(s);
+}
+
+/* The cells after a bare number in the table, up to the next number. */
+static void column_cells(const arkiv_tag_items_t *m, const char *text, const heading_t *h,
+                         arkiv_item_t *it)
+{
+    const char *nl = memchr(text + h->start, '\n', h->end - h->start);
+    gsize p = nl ? (gsize)(nl - text) + 1 : h->end;
+    for (int cells = 0; p < h->end && cells < COLUMN_LINES;) {
+        char *line = line_at(text, p, h->end);
+        if (*line) {
+            add_column_cell(m, line, it);
+            cells++;
+        }
+        g_free(line);
+        nl = memchr(text + p, '\n', h->end - p);
+        p = nl ? (gsize)(nl - text) + 1 : h->end;
+    }
+}
+
+/* A header row in [from, to) with a responsible column: short, and every
+ * longer word capitalised, as header cells are ("Kl. Saksnr. Saker
+ * Ansvarlig Tid"); a sentence that says "ansvarlig" is none. */
+static gboolean column_header(const arkiv_tag_items_t *m, const char *text, gsize from, gsize to)
+{
+    gboolean found = FALSE;
+    GMatchInfo *mi = NULL;
+    g_regex_match_full(m->column_rx, text, (gssize)to, (gint)from, 0, &mi, NULL);
+    while (!found && g_match_info_matches(mi)) {
+        char *row = g_match_info_fetch(mi, 0);
+        char **words = g_strsplit_set(row, " ", -1);
+        found = g_strv_length(words) <= 8;
+        for (char **w = words; found && *w; w++)
+            found = g_utf8_strlen(*w, -1) < 4 || g_unichar_isupper(g_utf8_get_char(*w));
+        g_strfreev(words);
+        g_free(row);
+        g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+    return found;
+}
+
+/* An agenda table with a responsible column ("Kl. Saksnr. Saker Ansvarlig
+ * Tid"), broken cell by cell as PDF text is: each bare case number after
+ * the header row starts a row, and the cells after it that are names are
+ * the row's responsible persons. The table ends at the first labelled
+ * heading ("Sak 15/24") or at a number seen before. */
+static void agenda_column(const arkiv_tag_items_t *m, const char *text, const GPtrArray *hs,
+                          arkiv_entities_t *e)
+{
+    guint first = 0;
+    while (first < hs->len && ((heading_t *)hs->pdata[first])->labelled)
+        first++;
+    if (first == hs->len)
+        return;
+    gsize from = first ? ((heading_t *)hs->pdata[first - 1])->start : 0;
+    if (!column_header(m, text, from, ((heading_t *)hs->pdata[first])->start))
+        return;
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = first; i < hs->len; i++) {
+        const heading_t *h = hs->pdata[i];
+        if (h->labelled || g_hash_table_contains(seen, h->number))
+            break;
+        g_hash_table_add(seen, h->number);
+        column_cells(m, text, h, item_for(e, h->number));
+    }
+    g_hash_table_destroy(seen);
 }
 
 /* A case paper names its one case in a table near the top ("Formannskapet
@@ -433,6 +698,7 @@ static GPtrArray *table_heading(const arkiv_tag_items_t *m, const char *text)
         g_match_info_fetch_pos(mi, 0, &st, &en);
         heading_t *h = g_new0(heading_t, 1);
         h->start = (gsize)st;
+        h->head = 0; /* "Saksbehandler:" in the letter head is this case's */
         h->number = arkiv_case_number_normalise(num);
         h->title = g_strdup("");
         h->labelled = TRUE;
@@ -469,6 +735,7 @@ void arkiv_tag_items_run(const arkiv_tag_items_t *m, const arkiv_tagtext_t *t, a
         for (guint i = 0; i < hs->len; i++)
             if (((heading_t *)hs->pdata[i])->labelled == pass)
                 fill_item(m, t, hs->pdata[i], e);
+    agenda_column(m, t->text, hs, e);
     for (guint i = 0; i < e->items->len; i++) {
         arkiv_item_t *it = e->items->pdata[i];
         if (!it->title)

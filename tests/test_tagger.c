@@ -209,6 +209,68 @@ static const tag_case_t CASES[] = {
      "presenters:10/24", "Ingjerd Astad | Tom Christian Martinsen"},
     {"presenter innleder", "Sak 3/24 X\nInnleder: Kari Nordmann\n", "presenters:03/24",
      "Kari Nordmann"},
+    {"presenters saksbehandler",
+     "Sak 7/24 X\nSaksansvarlig: Ane Marte Sørbø\nSaksbehandler: Marit Bolstad-Hole/Jostein "
+     "Mjelde\n",
+     "presenters:07/24", "Ane Marte Sørbø | Marit Bolstad-Hole | Jostein Mjelde"},
+    {"presenter label before a second column",
+     "Sak 5/24 X\nSaksbehandlar:  Hege Lunde Skaret        Arkiv:   FA-H31\n", "presenters:05/24",
+     "Hege Lunde Skaret"},
+    {"presenter case paper letter head",
+     "FJELLNES KOMMUNE\nArkivsaksnr:  24/812-4\nSaksbehandler:  Ingrid Sæle Håland\n\n"
+     "Saksframlegg\n\nUtvalg                 Utvalgssak     Møtedato\n"
+     "Formannskapet          49/24          05.09.2024\n\nTilskudd til frivilligsentralen\n",
+     "presenters:49/24", "Ingrid Sæle Håland"},
+    {"presenter one person in two spellings",
+     "Sak 16/24 X\nSaksbehandler: Solveig Cruikshank Tofte\nInnleder: Solveig Tofte\n",
+     "presenters:16/24", "Solveig Cruikshank Tofte"},
+    {"presenters v/ on two lines, og first",
+     "Sak 22/23 Digital hjemmeoppfølging v/ Håvard Lein\nog Linn Tørresdal\nStjørdal har "
+     "fulgt opp 40 pasienter.\n",
+     "presenters:22/23", "Håvard Lein | Linn Tørresdal"},
+    {"presenters v/ on two lines, og last", "Sak 1/24 Status v/ Kari Holm og\nPer Olsen\nTekst.\n",
+     "presenters:01/24", "Kari Holm | Per Olsen"},
+    {"presenter surname wrapped",
+     "1. Velkommen\n2. Heim til heim v/ Hanne Nesheim Vik og Marit Helene\nBø-Sandvik\n"
+     "3. Eventuelt\n",
+     "presenters:2", "Hanne Nesheim Vik | Marit Helene Bø-Sandvik"},
+    {"presenter next line no surname", "Sak 1/24 Status v/ Kari Marie\nOrientering\n",
+     "presenters:01/24", "Kari Marie"},
+    {"presenter v/ after a wrapped title",
+     "Sak 2/24 Status revisjon av særavtaler for LIS i\n\nallmennmedisin (ALIS) og\n\n"
+     "rehabilitering (FMR).  v/ Kari Holm\n\nSaken har gått til forhandlingsutvalget.\n",
+     "presenters:02/24", "Kari Holm"},
+    {"presenter first name alone",
+     "Referat\nTil stede: Jonas Sjømæling (kommunene), Ingvild Kjesbu (Værnesregionen), "
+     "Elisabeth B. Romuld (HNT)\n\nAgenda\n\n1. Velkommen\n2. Handlingsplan, v/Jonas\n"
+     "3. Rutine, v/Elisabeth R. og Ingvild\n",
+     "presenters:3", "Elisabeth B. Romuld | Ingvild Kjesbu"},
+    {"presenter first name of two people",
+     "Referat\nTil stede: Jonas Sjømæling (kommunene), Jonas Berg (HNT)\n\nAgenda\n\n"
+     "1. Velkommen\n2. Handlingsplan, v/Jonas\n",
+     "presenters:2", NULL},
+    /* An agenda table broken cell by cell, with a responsible column. */
+    {"presenters agenda column",
+     "SAKSLISTE\n\nKl. Saksnr. Saker Ansvarlig Tid\n\n12.00-\n\n15/24 Godkjenning\n\n"
+     "Marit Solem Aune 10\n\n16/24\n\nHARMONI-prosjektet – status\n\n Erfaringer\n\n"
+     "Torleif Hjelde/\n\nAnne-Lise Brøndbo\n\n50\n\n17/24\n\nHospitering\n\nEirik Bjerkan,\n"
+     "Helse Nord-Trøndelag\n\n40\n\nSak 15/24 Godkjenning\nKari Holm\n",
+     "presenters:16/24", "Torleif Hjelde | Anne-Lise Brøndbo"},
+    {"presenter agenda column, employer after",
+     "SAKSLISTE\nKl. Saksnr. Saker Ansvarlig Tid\n17/24\nHospitering\nEirik Bjerkan,\n"
+     "Helse Nord-Trøndelag\n40\n",
+     "presenters:17/24", "Eirik Bjerkan"},
+    {"presenter agenda column ends at the minutes",
+     "SAKSLISTE\nKl. Saksnr. Saker Ansvarlig Tid\n15/24 Godkjenning\nMarit Solem Aune 10\n\n"
+     "Sak 15/24 Godkjenning\nKari Holm\n",
+     "presenters:15/24", "Marit Solem Aune"},
+    {"presenter agenda without the column",
+     "SAKSLISTE\nKl. Saksnr. Saker Tid\n15/24 Godkjenning\nMarit Solem Aune 10\n",
+     "presenters:15/24", NULL},
+    {"presenter sentence is no column header",
+     "SAKSLISTE\nFastlegen er tydelig ansvarlig for pasienten\n15/24 Godkjenning\n"
+     "Marit Solem Aune\n",
+     "presenters:15/24", NULL},
     /* References. */
     {"ref acronym-sak", "Sak 1/25 X\nStatus, jfr. ASU-sak 08/25.\n", "refs",
      "Administrativt samarbeidsutvalg 08/25"},
