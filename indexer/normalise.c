@@ -68,6 +68,16 @@ static char *map_chars(const char *utf8)
     const char *p = utf8;
 
     while (*p != '\0') {
+        /* Printable ASCII and newlines, most of any page, map to
+         * themselves: copied a run at a time. */
+        gsize run = 0;
+        while ((p[run] >= 0x20 && p[run] < 0x7F) || p[run] == '\n')
+            run++;
+        if (run > 0) {
+            g_string_append_len(out, p, (gssize)run);
+            p += run;
+            continue;
+        }
         gunichar c = g_utf8_get_char(p);
 
         p = g_utf8_next_char(p);
