@@ -63,11 +63,18 @@ GVariant *arkiv_extract_result_to_variant(const arkiv_extract_result_t *r)
         r->pages != NULL ? g_variant_new_bytestring_array((const char *const *)r->pages, -1)
                          : NULL);
 
-    return g_variant_new("(u@may@may@maay@may@may@mayx@may)", (guint32)r->outcome,
-                         maybe_bytestring(r->reason), maybe_bytestring(r->mime), pages,
-                         maybe_bytestring(r->encoding), maybe_bytestring(r->meta_title),
-                         maybe_bytestring(r->meta_author), (gint64)r->meta_created,
-                         maybe_bytestring(r->hash));
+    /* Made from its members: g_variant_new() would parse a format string. */
+    GVariant *m[] = {g_variant_new_uint32((guint32)r->outcome),
+                     maybe_bytestring(r->reason),
+                     maybe_bytestring(r->mime),
+                     pages,
+                     maybe_bytestring(r->encoding),
+                     maybe_bytestring(r->meta_title),
+                     maybe_bytestring(r->meta_author),
+                     g_variant_new_int64((gint64)r->meta_created),
+                     maybe_bytestring(r->hash)};
+
+    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
 }
 
 void arkiv_extract_result_serialise(const arkiv_extract_result_t *r, GBytes **bytes_out)

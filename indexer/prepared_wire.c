@@ -67,42 +67,60 @@ static GVariant *array_to_variant(const char *type, const GPtrArray *a, to_varia
     return g_variant_builder_end(&b);
 }
 
+/* Tuples are made from their members (g_variant_new_tuple) rather than
+ * with g_variant_new(), which parses its format string on every call:
+ * that cost more than building the members. */
 static GVariant *person_to_variant(gconstpointer element)
 {
     const arkiv_person_t *p = element;
 
-    return g_variant_new("(@may@may@may@mayuu)", maybe_bytestring(p->name),
-                         maybe_bytestring(p->as_written), maybe_bytestring(p->key),
-                         maybe_bytestring(p->org), (guint32)p->status, (guint32)p->roles);
+    GVariant *m[] = {maybe_bytestring(p->name),
+                     maybe_bytestring(p->as_written),
+                     maybe_bytestring(p->key),
+                     maybe_bytestring(p->org),
+                     g_variant_new_uint32((guint32)p->status),
+                     g_variant_new_uint32((guint32)p->roles)};
+
+    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
 }
 
 static GVariant *item_to_variant(gconstpointer element)
 {
     const arkiv_item_t *it = element;
 
-    return g_variant_new("(@may@may@may@amayttu)", maybe_bytestring(it->number),
-                         maybe_bytestring(it->title), maybe_bytestring(it->decision),
-                         array_to_variant("amay", it->presenters, string_to_variant),
-                         (guint64)it->start, (guint64)it->end, (guint32)it->page);
+    GVariant *m[] = {maybe_bytestring(it->number),
+                     maybe_bytestring(it->title),
+                     maybe_bytestring(it->decision),
+                     array_to_variant("amay", it->presenters, string_to_variant),
+                     g_variant_new_uint64((guint64)it->start),
+                     g_variant_new_uint64((guint64)it->end),
+                     g_variant_new_uint32((guint32)it->page)};
+
+    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
 }
 
 static GVariant *ref_to_variant(gconstpointer element)
 {
     const arkiv_ref_t *r = element;
 
-    return g_variant_new("(@may@may)", maybe_bytestring(r->council), maybe_bytestring(r->number));
+    GVariant *m[] = {maybe_bytestring(r->council), maybe_bytestring(r->number)};
+
+    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
 }
 
 static GVariant *entities_to_variant(const arkiv_entities_t *e)
 {
-    return g_variant_new(
-        "(@may@amay@mayu@may@a" PERSON_TYPE "@a" ITEM_TYPE "@a" REF_TYPE "@amay)",
-        maybe_bytestring(e->kind), array_to_variant("amay", e->councils, string_to_variant),
-        maybe_bytestring(e->date), (guint32)e->date_source, maybe_bytestring(e->place),
-        array_to_variant("a" PERSON_TYPE, e->people, person_to_variant),
-        array_to_variant("a" ITEM_TYPE, e->items, item_to_variant),
-        array_to_variant("a" REF_TYPE, e->refs, ref_to_variant),
-        array_to_variant("amay", e->projects, string_to_variant));
+    GVariant *m[] = {maybe_bytestring(e->kind),
+                     array_to_variant("amay", e->councils, string_to_variant),
+                     maybe_bytestring(e->date),
+                     g_variant_new_uint32((guint32)e->date_source),
+                     maybe_bytestring(e->place),
+                     array_to_variant("a" PERSON_TYPE, e->people, person_to_variant),
+                     array_to_variant("a" ITEM_TYPE, e->items, item_to_variant),
+                     array_to_variant("a" REF_TYPE, e->refs, ref_to_variant),
+                     array_to_variant("amay", e->projects, string_to_variant)};
+
+    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
 }
 
 /* The lengths of pages (NULL-terminated) as "mat", Nothing for NULL. */
@@ -114,7 +132,7 @@ static GVariant *page_lengths(char *const *pages)
         return g_variant_new_maybe(G_VARIANT_TYPE("at"), NULL);
     g_variant_builder_init(&b, G_VARIANT_TYPE("at"));
     for (char *const *p = pages; *p != NULL; p++)
-        g_variant_builder_add(&b, "t", (guint64)strlen(*p));
+        g_variant_builder_add_value(&b, g_variant_new_uint64((guint64)strlen(*p)));
     return g_variant_new_maybe(NULL, g_variant_builder_end(&b));
 }
 
@@ -127,9 +145,12 @@ static GVariant *prepared_to_variant(const arkiv_prepared_t *p)
 
     g_variant_builder_init(&lengths, G_VARIANT_TYPE("at"));
     for (guint i = 0; p->texts != NULL && i < p->texts->len; i++)
-        g_variant_builder_add(&lengths, "t", (guint64)g_bytes_get_size(p->texts->pdata[i]));
-    return g_variant_new("(@mat@may@m" ENTITIES_TYPE "at)", page_lengths(p->pages),
-                         maybe_bytestring(p->headers), entities, &lengths);
+        g_variant_builder_add_value(&lengths,
+                                    g_variant_new_uint64(g_bytes_get_size(p->texts->pdata[i])));
+    GVariant *m[] = {page_lengths(p->pages), maybe_bytestring(p->headers), entities,
+                     g_variant_builder_end(&lengths)};
+
+    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
 }
 
 static GVariant *prep_result_to_variant(const arkiv_prep_result_t *r)
@@ -138,8 +159,10 @@ static GVariant *prep_result_to_variant(const arkiv_prep_result_t *r)
     GVariant *prepared = g_variant_new_maybe(G_VARIANT_TYPE(PREPARED_TYPE),
                                              ok ? prepared_to_variant(&r->prepared) : NULL);
 
-    return g_variant_new("(u@m" PREPARED_TYPE "@may)", r != NULL ? (guint32)r->state : 0u, prepared,
-                         maybe_bytestring(r != NULL ? r->error : NULL));
+    GVariant *m[] = {g_variant_new_uint32(r != NULL ? (guint32)r->state : 0u), prepared,
+                     maybe_bytestring(r != NULL ? r->error : NULL)};
+
+    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
 }
 
 static void append_pages(GByteArray *out, char *const *pages)
@@ -162,10 +185,9 @@ void arkiv_worker_reply_serialise(const arkiv_extract_result_t *ex, const arkiv_
     gboolean ok = prep != NULL && prep->state == ARKIV_PREP_OK;
 
     bare.pages = NULL;
-    GVariant *v = g_variant_ref_sink(
-        g_variant_new("(@" ARKIV_EXTRACT_RESULT_TYPE "@mat@" PREP_RESULT_TYPE ")",
-                      arkiv_extract_result_to_variant(&bare), page_lengths(ex->pages),
-                      prep_result_to_variant(prep)));
+    GVariant *m[] = {arkiv_extract_result_to_variant(&bare), page_lengths(ex->pages),
+                     prep_result_to_variant(prep)};
+    GVariant *v = g_variant_ref_sink(g_variant_new_tuple(m, G_N_ELEMENTS(m)));
     guint64 size = g_variant_get_size(v);
     GByteArray *out = g_byte_array_sized_new((guint)(sizeof size + size));
 
@@ -222,19 +244,23 @@ static char *child_string(GVariant *tuple, gsize index)
     return s;
 }
 
+/* The tuple's type fixes its members' (REPLY_TYPE), so no format string
+ * needs to say it again. */
 static guint32 child_u32(GVariant *tuple, gsize index)
 {
-    guint32 u;
+    GVariant *v = g_variant_get_child_value(tuple, index);
+    guint32 u = g_variant_get_uint32(v);
 
-    g_variant_get_child(tuple, index, "u", &u);
+    g_variant_unref(v);
     return u;
 }
 
 static guint64 child_u64(GVariant *tuple, gsize index)
 {
-    guint64 t;
+    GVariant *v = g_variant_get_child_value(tuple, index);
+    guint64 t = g_variant_get_uint64(v);
 
-    g_variant_get_child(tuple, index, "t", &t);
+    g_variant_unref(v);
     return t;
 }
 
