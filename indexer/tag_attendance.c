@@ -62,6 +62,10 @@ struct arkiv_tag_attendance {
      * answer depends only on the text and the knowledge. Owned by the run,
      * freed at its end. */
     GHashTable *cleaned;
+    /* Also per run: lines found not to be a table's header row (a set of
+     * strings it owns), for the same reason: the windows of list_like
+     * overlap, so each line of a list is asked about some ten times. */
+    GHashTable *not_header;
 };
 
 /* ------------------------------------------------------------------------
@@ -393,6 +397,7 @@ typedef struct {
     char *name; /* NULL: not a name */
     char *org;
     guint roles;
+    gboolean person; /* a name, and not a council's */
 } cleaned_t;
 
 static void cleaned_free(gpointer p)
@@ -411,14 +416,14 @@ static const cleaned_t *clean(const arkiv_tag_attendance_t *m, const char *entry
         return c;
     c = g_new0(cleaned_t, 1);
     c->name = arkiv_person_clean(m->k, entry, &c->org, &c->roles);
+    c->person = c->name && !arkiv_knowledge_council(m->k, c->name);
     g_hash_table_insert(m->cleaned, g_strdup(entry), c);
     return c;
 }
 
 static gboolean entry_is_person(const arkiv_tag_attendance_t *m, const char *entry)
 {
-    const cleaned_t *c = clean(m, entry);
-    return c->name && !arkiv_knowledge_council(m->k, c->name);
+    return clean(m, entry)->person;
 }
 
 /* Leading bullets and list numbers ("• ", "- ", "3. ") are layout. */
@@ -493,8 +498,11 @@ static col_t column_kind(const arkiv_knowledge_t *k, const char *head)
 
 /* A rule ("|---|---|") or a header ("Navn | Funksjon | Org"): the column
  * kinds go to *kinds (NULL for a rule). */
-static gboolean is_header_row(const arkiv_knowledge_t *k, const char *line, GArray **kinds)
+static gboolean is_header_row(const arkiv_tag_attendance_t *m, const char *line, GArray **kinds)
 {
+    if (g_hash_table_contains(m->not_header, line))
+        return FALSE;
+    const arkiv_knowledge_t *k = m->k;
     gboolean rule = TRUE;
     for (const char *p = line; *p; p++)
         rule &= strchr("|-:+= \t", *p) != NULL;
@@ -512,6 +520,8 @@ static gboolean is_header_row(const arkiv_knowledge_t *k, const char *line, GArr
         }
     }
     g_ptr_array_unref(cells);
+    if (!head)
+        g_hash_table_add(m->not_header, g_strdup(line));
     return head;
 }
 
@@ -828,7 +838,7 @@ static GPtrArray *split_entries(const arkiv_tag_attendance_t *m, const char *tex
     GArray *kinds = NULL;
     for (char **lp = lines; *lp; lp++) {
         char *l = g_strchomp(g_strdup(skip_bullet(*lp)));
-        if (!*l || (sp.depth == 0 && is_header_row(m->k, l, &kinds))) {
+        if (!*l || (sp.depth == 0 && is_header_row(m, l, &kinds))) {
             g_free(l);
             continue;
         }
@@ -874,7 +884,7 @@ static GPtrArray *split_entries(const arkiv_tag_attendance_t *m, const char *tex
  * name, and no more non-names than names. */
 static gboolean list_like(const arkiv_tag_attendance_t *m, const char *all, const char *line)
 {
-    if (is_header_row(m->k, line, NULL))
+    if (is_header_row(m, line, NULL))
         return TRUE;
     /* The last lines are context enough (a name or parenthesis spans two
      * or three), and keep long lists linear. */
@@ -1214,6 +1224,7 @@ void arkiv_tag_attendance_run(const arkiv_tag_attendance_t *module, const arkiv_
         return;
     arkiv_tag_attendance_t run = *module;
     run.cleaned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, cleaned_free);
+    run.not_header = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     const arkiv_tag_attendance_t *m = &run;
     reader_t r = {.m = m, .chunks = g_ptr_array_new_with_free_func((GDestroyNotify)chunk_free)};
     gsize end = read_header(&r, t->text);
@@ -1233,4 +1244,5 @@ void arkiv_tag_attendance_run(const arkiv_tag_attendance_t *module, const arkiv_
         }
     g_ptr_array_unref(r.chunks);
     g_hash_table_unref(run.cleaned);
+    g_hash_table_unref(run.not_header);
 }
