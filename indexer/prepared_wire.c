@@ -3,21 +3,17 @@
  *
  * Byte strings ("ay") rather than "s", as in extract_result.c: GVariant
  * asserts on invalid UTF-8 in "s", and a worker must never abort while
- * reporting a result.  Maybe types keep NULL apart from "", also inside
- * string arrays, so that no member can make serialising assert. */
+ * reporting a result.  Maybe types keep NULL apart from "", so that no
+ * member can make serialising assert.  The entities go as three flat
+ * arrays (entities_wire.h). */
 #include "prepared_wire.h"
 
 #include <gio/gio.h>
 #include <string.h>
 
-/* name, as_written, key, org, status, roles */
-#define PERSON_TYPE "(maymaymaymayuu)"
-/* number, title, decision, presenters, start, end, page */
-#define ITEM_TYPE "(maymaymayamayttu)"
-/* council, number */
-#define REF_TYPE "(maymay)"
-/* kind, councils, date, date_source, place, people, items, refs, projects */
-#define ENTITIES_TYPE "(mayamaymayumaya" PERSON_TYPE "a" ITEM_TYPE "a" REF_TYPE "amay)"
+#include "entities_wire.h"
+
+#define ENTITIES_TYPE ARKIV_ENTITIES_WIRE_TYPE
 /* the length of each page (Nothing: no pages), headers, entities, the
  * length of each text; pages and texts follow the GVariant (see
  * arkiv_worker_reply_serialise) */
@@ -27,8 +23,6 @@
 /* extraction result without its pages, the length of each of its pages,
  * prep result */
 #define REPLY_TYPE "(" ARKIV_EXTRACT_RESULT_TYPE "mat" PREP_RESULT_TYPE ")"
-
-typedef GVariant *(*to_variant_fn)(gconstpointer element);
 
 /* Not arkiv_prepared_clear(): that lives in docbuild.c beside the database
  * writer, which programs that only run the pool (tests, bench) do not link. */
@@ -51,78 +45,6 @@ static GVariant *maybe_bytestring(const char *s)
                                s != NULL ? g_variant_new_bytestring(s) : NULL);
 }
 
-static GVariant *string_to_variant(gconstpointer s)
-{
-    return maybe_bytestring(s);
-}
-
-/* type: the array's type; a NULL array becomes an empty one. */
-static GVariant *array_to_variant(const char *type, const GPtrArray *a, to_variant_fn fn)
-{
-    GVariantBuilder b;
-
-    g_variant_builder_init(&b, G_VARIANT_TYPE(type));
-    for (guint i = 0; a != NULL && i < a->len; i++)
-        g_variant_builder_add_value(&b, fn(a->pdata[i]));
-    return g_variant_builder_end(&b);
-}
-
-/* Tuples are made from their members (g_variant_new_tuple) rather than
- * with g_variant_new(), which parses its format string on every call:
- * that cost more than building the members. */
-static GVariant *person_to_variant(gconstpointer element)
-{
-    const arkiv_person_t *p = element;
-
-    GVariant *m[] = {maybe_bytestring(p->name),
-                     maybe_bytestring(p->as_written),
-                     maybe_bytestring(p->key),
-                     maybe_bytestring(p->org),
-                     g_variant_new_uint32((guint32)p->status),
-                     g_variant_new_uint32((guint32)p->roles)};
-
-    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
-}
-
-static GVariant *item_to_variant(gconstpointer element)
-{
-    const arkiv_item_t *it = element;
-
-    GVariant *m[] = {maybe_bytestring(it->number),
-                     maybe_bytestring(it->title),
-                     maybe_bytestring(it->decision),
-                     array_to_variant("amay", it->presenters, string_to_variant),
-                     g_variant_new_uint64((guint64)it->start),
-                     g_variant_new_uint64((guint64)it->end),
-                     g_variant_new_uint32((guint32)it->page)};
-
-    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
-}
-
-static GVariant *ref_to_variant(gconstpointer element)
-{
-    const arkiv_ref_t *r = element;
-
-    GVariant *m[] = {maybe_bytestring(r->council), maybe_bytestring(r->number)};
-
-    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
-}
-
-static GVariant *entities_to_variant(const arkiv_entities_t *e)
-{
-    GVariant *m[] = {maybe_bytestring(e->kind),
-                     array_to_variant("amay", e->councils, string_to_variant),
-                     maybe_bytestring(e->date),
-                     g_variant_new_uint32((guint32)e->date_source),
-                     maybe_bytestring(e->place),
-                     array_to_variant("a" PERSON_TYPE, e->people, person_to_variant),
-                     array_to_variant("a" ITEM_TYPE, e->items, item_to_variant),
-                     array_to_variant("a" REF_TYPE, e->refs, ref_to_variant),
-                     array_to_variant("amay", e->projects, string_to_variant)};
-
-    return g_variant_new_tuple(m, G_N_ELEMENTS(m));
-}
-
 /* The lengths of pages (NULL-terminated) as "mat", Nothing for NULL. */
 static GVariant *page_lengths(char *const *pages)
 {
@@ -136,11 +58,13 @@ static GVariant *page_lengths(char *const *pages)
     return g_variant_new_maybe(NULL, g_variant_builder_end(&b));
 }
 
+/* Tuples are made from their members: g_variant_new() would parse a
+ * format string on every call. */
 static GVariant *prepared_to_variant(const arkiv_prepared_t *p)
 {
     GVariant *entities =
         g_variant_new_maybe(G_VARIANT_TYPE(ENTITIES_TYPE),
-                            p->entities != NULL ? entities_to_variant(p->entities) : NULL);
+                            p->entities != NULL ? arkiv_entities_to_wire(p->entities) : NULL);
     GVariantBuilder lengths;
 
     g_variant_builder_init(&lengths, G_VARIANT_TYPE("at"));
@@ -158,7 +82,6 @@ static GVariant *prep_result_to_variant(const arkiv_prep_result_t *r)
     gboolean ok = r != NULL && r->state == ARKIV_PREP_OK;
     GVariant *prepared = g_variant_new_maybe(G_VARIANT_TYPE(PREPARED_TYPE),
                                              ok ? prepared_to_variant(&r->prepared) : NULL);
-
     GVariant *m[] = {g_variant_new_uint32(r != NULL ? (guint32)r->state : 0u), prepared,
                      maybe_bytestring(r != NULL ? r->error : NULL)};
 
@@ -255,119 +178,6 @@ static guint32 child_u32(GVariant *tuple, gsize index)
     return u;
 }
 
-static guint64 child_u64(GVariant *tuple, gsize index)
-{
-    GVariant *v = g_variant_get_child_value(tuple, index);
-    guint64 t = g_variant_get_uint64(v);
-
-    g_variant_unref(v);
-    return t;
-}
-
-/* Appends the strings of an "amay" child to to (which frees them). */
-static void add_strings(GVariant *tuple, gsize index, GPtrArray *to)
-{
-    GVariant *array = g_variant_get_child_value(tuple, index);
-    gsize n = g_variant_n_children(array);
-
-    for (gsize i = 0; i < n; i++) {
-        GVariant *maybe = g_variant_get_child_value(array, i);
-        g_ptr_array_add(to, dup_maybe(maybe));
-        g_variant_unref(maybe);
-    }
-    g_variant_unref(array);
-}
-
-/* Element readers for add_elements: a new element, or NULL when the
- * variant is malformed. */
-typedef gpointer (*from_variant_fn)(GVariant *element);
-
-static gpointer person_from_variant(GVariant *v)
-{
-    arkiv_person_t *p;
-    guint32 status = child_u32(v, 4);
-
-    if (status > ARKIV_MENTIONED)
-        return NULL;
-    p = g_new0(arkiv_person_t, 1);
-    p->name = child_string(v, 0);
-    p->as_written = child_string(v, 1);
-    p->key = child_string(v, 2);
-    p->org = child_string(v, 3);
-    p->status = (arkiv_attendance_t)status;
-    p->roles = child_u32(v, 5);
-    return p;
-}
-
-/* NULL for an item without a number (entities.h: never NULL), which the
- * writer would pass to strchr. */
-static gpointer item_from_variant(GVariant *v)
-{
-    char *number = child_string(v, 0);
-    arkiv_item_t *it;
-
-    if (number == NULL)
-        return NULL;
-    it = arkiv_item_new(NULL);
-    it->number = number;
-    it->title = child_string(v, 1);
-    it->decision = child_string(v, 2);
-    add_strings(v, 3, it->presenters);
-    it->start = (gsize)child_u64(v, 4);
-    it->end = (gsize)child_u64(v, 5);
-    it->page = child_u32(v, 6);
-    return it;
-}
-
-static gpointer ref_from_variant(GVariant *v)
-{
-    arkiv_ref_t *r = g_new0(arkiv_ref_t, 1);
-
-    r->council = child_string(v, 0);
-    r->number = child_string(v, 1);
-    return r;
-}
-
-/* Appends fn's element for each child of the array child to `to` (which
- * frees them); FALSE when fn finds one malformed. */
-static gboolean add_elements(GVariant *tuple, gsize index, GPtrArray *to, from_variant_fn fn)
-{
-    GVariant *array = g_variant_get_child_value(tuple, index);
-    gsize n = g_variant_n_children(array);
-    gboolean ok = TRUE;
-
-    for (gsize i = 0; ok && i < n; i++) {
-        GVariant *v = g_variant_get_child_value(array, i);
-        gpointer element = fn(v);
-        g_variant_unref(v);
-        ok = element != NULL;
-        if (ok)
-            g_ptr_array_add(to, element);
-    }
-    g_variant_unref(array);
-    return ok;
-}
-
-/* NULL when an enum is out of range. */
-static arkiv_entities_t *entities_from_variant(GVariant *v)
-{
-    arkiv_entities_t *e = arkiv_entities_new();
-    guint32 source = child_u32(v, 3);
-
-    e->kind = child_string(v, 0);
-    add_strings(v, 1, e->councils);
-    e->date = child_string(v, 2);
-    e->date_source = (arkiv_date_source_t)source;
-    e->place = child_string(v, 4);
-    add_strings(v, 8, e->projects);
-    if (source <= ARKIV_DATE_MTIME && add_elements(v, 5, e->people, person_from_variant) &&
-        add_elements(v, 6, e->items, item_from_variant) &&
-        add_elements(v, 7, e->refs, ref_from_variant))
-        return e;
-    arkiv_entities_free(e);
-    return NULL;
-}
-
 /* What follows the GVariant, read front to back. */
 typedef struct {
     GBytes *blob;
@@ -454,7 +264,7 @@ static gboolean prepared_from_variant(GVariant *v, cursor_t *c, arkiv_prepared_t
     ok = entities != NULL && pages_from_blob(v, 0, c, &out->pages) &&
          texts_from_blob(v, 3, c, &out->texts);
     if (ok)
-        ok = (out->entities = entities_from_variant(entities)) != NULL;
+        ok = (out->entities = arkiv_entities_from_wire(entities)) != NULL;
     g_clear_pointer(&entities, g_variant_unref);
     return ok;
 }

@@ -8,6 +8,7 @@
 #include "fileid.h"
 #include "filetype.h"
 #include "pool.h"
+#include "entities_wire.h"
 #include "prepared_wire.h"
 #include "textfile.h"
 
@@ -805,6 +806,55 @@ START_TEST(test_reply_rejects_garbage)
     who->status = (arkiv_attendance_t)9;
     assert_reply_refused(&prep);
     arkiv_prep_result_clear(&prep);
+}
+END_TEST
+
+/* The flat entity layout (entities_wire.h) read from hand-made arrays:
+ * the smallest valid one, then each way a half-dead worker could break it. */
+static arkiv_entities_t *from_flat(const guint64 *nums, gsize n_nums, const guint64 *offs,
+                                   gsize n_offs, const char *strs, gsize n_strs)
+{
+    GVariant *m[] = {
+        g_variant_new_fixed_array(G_VARIANT_TYPE_UINT64, nums, n_nums, sizeof(guint64)),
+        g_variant_new_fixed_array(G_VARIANT_TYPE_UINT64, offs, n_offs, sizeof(guint64)),
+        g_variant_new_fixed_array(G_VARIANT_TYPE_BYTE, strs, n_strs, 1)};
+    GVariant *v = g_variant_ref_sink(g_variant_new_tuple(m, G_N_ELEMENTS(m)));
+    arkiv_entities_t *e = arkiv_entities_from_wire(v);
+    g_variant_unref(v);
+    return e;
+}
+
+START_TEST(test_entities_wire_layout)
+{
+    const guint64 none = G_MAXUINT64;
+    /* #councils, date_source, #people, #items, #refs, #projects */
+    const guint64 nums[] = {0, 0, 0, 0, 0, 0};
+    /* kind, date, place */
+    guint64 offs[] = {0, none, none};
+    arkiv_entities_t *e = from_flat(nums, 6, offs, 3, "referat", 8);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->kind, "referat");
+    ck_assert_ptr_null(e->date);
+    arkiv_entities_free(e);
+    /* A string outside the strings, without its NUL, not where the one
+     * before it ended, or bytes after the last. */
+    offs[0] = 8;
+    ck_assert_ptr_null(from_flat(nums, 6, offs, 3, "referat", 8));
+    offs[0] = 0;
+    ck_assert_ptr_null(from_flat(nums, 6, offs, 3, "referat", 7));
+    offs[0] = 2;
+    ck_assert_ptr_null(from_flat(nums, 6, offs, 3, "referat", 8));
+    offs[0] = 0;
+    ck_assert_ptr_null(from_flat(nums, 6, offs, 3, "referat\0x", 10));
+    /* Members left over, or too few for the counts. */
+    ck_assert_ptr_null(from_flat(nums, 5, offs, 3, "referat", 8));
+    const guint64 more[] = {0, 0, 0, 0, 0, 0, 7};
+    ck_assert_ptr_null(from_flat(more, 7, offs, 3, "referat", 8));
+    const guint64 people[] = {0, 0, 1000000000, 0, 0, 0};
+    ck_assert_ptr_null(from_flat(people, 6, offs, 3, "referat", 8));
+    /* An enum out of range. */
+    const guint64 source[] = {0, 4, 0, 0, 0, 0};
+    ck_assert_ptr_null(from_flat(source, 6, offs, 3, "referat", 8));
 }
 END_TEST
 
@@ -1836,6 +1886,7 @@ static Suite *extract_suite(void)
     tcase_add_test(result, test_reply_roundtrip_empty);
     tcase_add_test(result, test_reply_roundtrip_states);
     tcase_add_test(result, test_reply_rejects_garbage);
+    tcase_add_test(result, test_entities_wire_layout);
     tcase_add_test(result, test_reply_rejects_what_the_writer_cannot_take);
     tcase_add_test(type, test_kind_table);
     tcase_add_test(type, test_missing_file_is_io);
