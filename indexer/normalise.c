@@ -398,9 +398,21 @@ static void sink_add(line_sink_t *sink, GString *line)
         g_string_free(line, TRUE);
         return;
     }
-    if (sink_try_join(sink, line) && line->len == 0) { /* L3 */
-        g_string_free(line, TRUE);                     /* whole line moved up: no empty line */
-        return;
+    if (sink_try_join(sink, line)) { /* L3 */
+        /* A moved word that ends in a hyphen ("helse-" of "kommune-\nhelse-
+         * Tjeneste") ends the line it joined, which the next pass would
+         * join to the rest: join it now, so that normalising twice gives
+         * what once does. */
+        GString *prev = g_ptr_array_index(sink->lines, sink->lines->len - 1);
+        while (line->len > 0 && join_hyphenated(prev, line))
+            ;
+        if (line->len == 0) { /* whole line moved up: no empty line */
+            g_string_free(line, TRUE);
+            return;
+        }
+        /* What is left starts a line, as the next pass will see it: "it
+         * · legn" after "Ä-" leaves a bullet ("· legn") at its start. */
+        normalise_bullet(line); /* L2 */
     }
     sink_push(sink, line);
 }

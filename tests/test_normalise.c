@@ -254,6 +254,11 @@ static const norm_case_t NORM_CASES[] = {
     {"not across two blank lines, which stay two", "Inn-\n\n\nTrøndelag", "Inn-\n\n\nTrøndelag"},
     {"two blank lines kept only after a hyphen", "ASU-\n\n\n\nSak 09/24\n\n\nx",
      "ASU-\n\n\nSak 09/24\n\nx"},
+    /* Found by fuzz_decode: the moved "sDato:bÄ-" ended in a hyphen, and a
+     * second pass joined it to "Ï2ne". */
+    {"rest of a joined line gets its bullet", "risiko-\nanalyse · neste", "risikoanalyse\n• neste"},
+    {"moved word ending in a hyphen joins the rest", "kommune-\nhelse- Tjeneste",
+     "kommunehelse-Tjeneste"},
     {"unicode hyphen u2010", "risiko\u2010\nanalyse", "risikoanalyse"},
     {"one-letter prefix keeps hyphen", "send e-\npost", "send e-post"},
     {"abbreviation keeps hyphen", "i DMS-\nene", "i DMS-ene"},
