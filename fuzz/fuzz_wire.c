@@ -66,7 +66,7 @@ static void prepare_as_pool(const arkiv_extract_result_t *ex, const arkiv_tagger
 
     if (ex->outcome != ARKIV_EXTRACT_OK && ex->outcome != ARKIV_EXTRACT_NO_TEXT)
         return;
-    if (arkiv_docbuild_prepare(ex, tagger, &prep->prepared, &error)) {
+    if (arkiv_docbuild_prepare(ex, tagger, NULL, &prep->prepared, &error)) {
         prep->state = ARKIV_PREP_OK;
         return;
     }

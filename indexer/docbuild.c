@@ -255,17 +255,19 @@ static arkiv_status_t make_texts(arkiv_textgen_t *gen, const char *title, char *
     return ARKIV_STATUS_OK;
 }
 
-static gboolean make_texts_or_error(const char *title, char **pages, const arkiv_entities_t *e,
-                                    GPtrArray **texts_out, GError **error)
+/* With `gen`, or (NULL) with a generator of its own. */
+static gboolean make_texts_or_error(arkiv_textgen_t *gen, const char *title, char **pages,
+                                    const arkiv_entities_t *e, GPtrArray **texts_out,
+                                    GError **error)
 {
-    arkiv_textgen_t *gen = NULL;
-    arkiv_status_t st = arkiv_textgen_new(&gen);
+    arkiv_textgen_t *own = NULL;
+    arkiv_status_t st = gen ? ARKIV_STATUS_OK : arkiv_textgen_new(&own);
     if (st == ARKIV_STATUS_OK)
-        st = make_texts(gen, title, pages, e, texts_out);
+        st = make_texts(gen ? gen : own, title, pages, e, texts_out);
     if (st != ARKIV_STATUS_OK)
         g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "indexing text: %s: %s",
-                    arkiv_status_string(st), arkiv_textgen_last_error(gen));
-    arkiv_textgen_free(gen);
+                    arkiv_status_string(st), arkiv_textgen_last_error(gen ? gen : own));
+    arkiv_textgen_free(own);
     return st == ARKIV_STATUS_OK;
 }
 
@@ -303,17 +305,17 @@ static gboolean fill_doc(arkiv_db_t *db, arkiv_doc_t *doc, const arkiv_file_info
 
 /* The worker's half: the text indexed when it has its own title (the
  * fallbacks need the file's path, which only the writer knows). */
-static gboolean prepare_texts(arkiv_prepared_t *out, GError **error)
+static gboolean prepare_texts(arkiv_textgen_t *gen, arkiv_prepared_t *out, GError **error)
 {
     char *title = title_from_pages(out->pages);
     gboolean ok =
-        !title || make_texts_or_error(title, out->pages, out->entities, &out->texts, error);
+        !title || make_texts_or_error(gen, title, out->pages, out->entities, &out->texts, error);
     g_free(title);
     return ok;
 }
 
 gboolean arkiv_docbuild_prepare(const arkiv_extract_result_t *ex, const arkiv_tagger_t *tagger,
-                                arkiv_prepared_t *out, GError **error)
+                                arkiv_textgen_t *gen, arkiv_prepared_t *out, GError **error)
 {
     if (ex->pages) {
         arkiv_norm_status_t ns = arkiv_normalise_pages(
@@ -330,7 +332,7 @@ gboolean arkiv_docbuild_prepare(const arkiv_extract_result_t *ex, const arkiv_ta
         g_free(out->entities->kind);
         out->entities->kind = g_strdup("notext");
     }
-    return prepare_texts(out, error);
+    return prepare_texts(gen, out, error);
 }
 
 void arkiv_prepared_clear(arkiv_prepared_t *p)
@@ -349,7 +351,7 @@ void arkiv_prepared_clear(arkiv_prepared_t *p)
 static gboolean texts_for(arkiv_prepared_t *prep, const char *title, GError **error)
 {
     if (!prep->texts &&
-        !make_texts_or_error(title, prep->pages, prep->entities, &prep->texts, error))
+        !make_texts_or_error(NULL, title, prep->pages, prep->entities, &prep->texts, error))
         return FALSE;
     if (prep->texts->len == 1)
         return TRUE;
@@ -369,8 +371,7 @@ gboolean arkiv_docbuild_write(arkiv_db_t *db, const arkiv_file_info_t *info,
     gboolean ok = texts_for(prep, title, error) &&
                   doc_from_text(db, info->id, prep->texts->pdata[0], &doc, error) &&
                   fill_doc(db, doc, info, ex, prep->pages, prep->headers, title, e, error) &&
-                  arkiv_foldsyn_add(db, doc, error) &&
-                  check(db, arkiv_db_replace(db, doc), error);
+                  arkiv_foldsyn_add(db, doc, error) && check(db, arkiv_db_replace(db, doc), error);
     arkiv_doc_free(doc);
     g_free(title);
     return ok;

@@ -28,11 +28,12 @@ typedef struct {
 } arkiv_prepared_t;
 
 /* Normalise the pages of `ex`, tag them with `tagger` (NULL: no
- * entities) and index their text into out->texts, the writer's heaviest
- * job, which this way runs in the workers. *out must be zeroed. FALSE
- * with *error when the text cannot be normalised or indexed. */
+ * entities) and index their text into out->texts with `gen` (NULL: a
+ * generator made for this file alone), the writer's heaviest job, which
+ * this way runs in the workers. *out must be zeroed. FALSE with *error
+ * when the text cannot be normalised or indexed. */
 gboolean arkiv_docbuild_prepare(const arkiv_extract_result_t *ex, const arkiv_tagger_t *tagger,
-                                arkiv_prepared_t *out, GError **error);
+                                arkiv_textgen_t *gen, arkiv_prepared_t *out, GError **error);
 void arkiv_prepared_clear(arkiv_prepared_t *p);
 
 /* Write the meeting document for the file described by `info`

@@ -241,7 +241,7 @@ static void prepare(const arkiv_pool_t *pool, const arkiv_extract_result_t *ex,
 
     if (pool->prepare.fn == NULL || !preparable(ex->outcome))
         return;
-    if (pool->prepare.fn(ex, pool->prepare.tagger, &out->prepared, &error)) {
+    if (pool->prepare.fn(ex, pool->prepare.tagger, pool->prepare.textgen, &out->prepared, &error)) {
         out->state = ARKIV_PREP_OK;
         return;
     }

@@ -29,6 +29,7 @@
 
 #include <glib.h>
 
+#include "arkiv.h"
 #include "extract.h"
 #include "prepared_wire.h"
 #include "tagger.h"
@@ -42,13 +43,17 @@ typedef struct arkiv_pool arkiv_pool_t;
  * call the pool makes itself, because docbuild.c also holds the database
  * writer, which programs that only extract (tests, bench) do not link. */
 typedef gboolean (*arkiv_pool_prepare_fn)(const arkiv_extract_result_t *ex,
-                                          const arkiv_tagger_t *tagger, arkiv_prepared_t *out,
-                                          GError **error);
+                                          const arkiv_tagger_t *tagger, arkiv_textgen_t *textgen,
+                                          arkiv_prepared_t *out, GError **error);
 
 typedef struct {
     arkiv_pool_prepare_fn fn;     /* never NULL */
     const arkiv_tagger_t *tagger; /* handed to fn; NULL: no tagging (--no-tagging).
                                      Borrowed: must outlive the pool */
+    arkiv_textgen_t *textgen;     /* handed to fn; NULL: fn makes one per file.
+                                     Borrowed, like the tagger; each worker
+                                     writes only to its own forked copy (the
+                                     stems it keeps, arkiv.h) */
 } arkiv_pool_prepare_t;
 
 /* Fork n_workers workers (0: one per processor).  A file that takes longer

@@ -26,14 +26,15 @@ typedef struct {
     arkiv_db_t *db;
     const arkiv_index_options_t *o;
     arkiv_index_report_t *report;
-    arkiv_pool_t *pool;   /* started with the first file that needs reading */
-    arkiv_files_t *files; /* every file the index knew when the run began */
-    GHashTable *known;    /* id -> arkiv_file_info_t * (g_free'd), strings in files */
-    GHashTable *vanished; /* size (gint64 *) -> GPtrArray of known files (borrowed) not
-                             found by the walk: what a new file may have been moved from */
-    GHashTable *seen;     /* ids of files under the roots, owned keys */
-    GHashTable *moved;    /* ids re-filed under a new id this run, borrowed keys */
-    char **unreadable;    /* folders the walk could not read; NULL-terminated */
+    arkiv_pool_t *pool;       /* started with the first file that needs reading */
+    arkiv_textgen_t *textgen; /* the workers' (pool.h), made with the pool */
+    arkiv_files_t *files;     /* every file the index knew when the run began */
+    GHashTable *known;        /* id -> arkiv_file_info_t * (g_free'd), strings in files */
+    GHashTable *vanished;     /* size (gint64 *) -> GPtrArray of known files (borrowed) not
+                                 found by the walk: what a new file may have been moved from */
+    GHashTable *seen;         /* ids of files under the roots, owned keys */
+    GHashTable *moved;        /* ids re-filed under a new id this run, borrowed keys */
+    char **unreadable;        /* folders the walk could not read; NULL-terminated */
     unsigned done, total, uncommitted;
     guint64 uncommitted_bytes;
 } run_t;
@@ -321,8 +322,16 @@ static gboolean start_pool(run_t *run, GError **error)
     const arkiv_tagger_t *tagger = run->o->tagger;
     if (run->o->prepare && !run->o->prepare(run->o->prepare_user, &tagger, error))
         return FALSE;
-    /* Normalising and tagging happen in the workers, in parallel. */
-    arkiv_pool_prepare_t prepare = {arkiv_docbuild_prepare, tagger};
+    /* Normalising, tagging and indexing text happen in the workers, in
+     * parallel; each keeps one text generator, and the stems it makes,
+     * for all its files. */
+    arkiv_status_t st = run->textgen ? ARKIV_STATUS_OK : arkiv_textgen_new(&run->textgen);
+    if (st != ARKIV_STATUS_OK) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "text generator: %s",
+                    arkiv_status_string(st));
+        return FALSE;
+    }
+    arkiv_pool_prepare_t prepare = {arkiv_docbuild_prepare, tagger, run->textgen};
     return arkiv_pool_new(run->o->jobs, run->o->timeout_s, run->o->mem_limit, &prepare, &run->pool,
                           error);
 }
@@ -480,6 +489,7 @@ static gboolean index_files(run_t *run, GPtrArray *files, char *const *resolved,
 static void run_clear(run_t *run)
 {
     arkiv_pool_free(run->pool);
+    arkiv_textgen_free(run->textgen);
     g_hash_table_unref(run->seen);
     g_hash_table_unref(run->moved);
     g_hash_table_unref(run->vanished);

@@ -157,7 +157,8 @@ class arkiv_facet_spy : public Xapian::MatchSpy
 extern const char *const arkiv_stopwords[];
 
 /* The Norwegian stemmer and stopper, shared by indexing and parsing;
- * each handle makes them once (arkiv_db::stemmer, stopper). */
+ * each handle makes them once (arkiv_db::stemmer, stopper). The stemmer
+ * keeps the stems it made (copies share them): one per thread. */
 Xapian::Stem arkiv_stemmer();
 Xapian::Stopper *arkiv_new_stopper();
 

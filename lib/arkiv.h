@@ -350,8 +350,9 @@ arkiv_status_t arkiv_db_replace(arkiv_db_t *db, arkiv_doc_t *doc);
  * bytes (a "text part"), and the writer makes the document from them.
  *
  * A text generator holds what detached documents index with (stemmer,
- * stopwords); make one per worker task and share it between documents,
- * which must not outlive it. Caller frees with arkiv_textgen_free. */
+ * stopwords) and the stems it has made; make one per worker and share it
+ * between documents, which must not outlive it (a forked worker may use
+ * its copy of its parent's). Caller frees with arkiv_textgen_free. */
 typedef struct arkiv_textgen arkiv_textgen_t;
 arkiv_status_t arkiv_textgen_new(arkiv_textgen_t **gen_out);
 void arkiv_textgen_free(arkiv_textgen_t *gen);

@@ -2,6 +2,7 @@
 #include "arkiv-private.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <glib.h>
 
@@ -85,9 +86,39 @@ std::string arkiv_id_term(const std::string &id)
     return arkiv_fit_term(ARKIV_PREFIX_ID + id);
 }
 
+/* Snowball works each word out from scratch, and a worker indexes the
+ * same few thousand words in file after file: its stems are kept. The
+ * table starts over when it reaches max_words, which bounds its memory (a
+ * few MB). Like the handles that hold it, not for use from two threads. */
+class cached_stem : public Xapian::StemImplementation
+{
+  public:
+    explicit cached_stem(const std::string &language) : language_(language), stem_(language) {}
+    std::string operator()(const std::string &word) override
+    {
+        auto hit = stems_.find(word);
+        if (hit != stems_.end())
+            return hit->second;
+        if (stems_.size() >= max_words)
+            stems_.clear();
+        return stems_.emplace(word, stem_(word)).first->second;
+    }
+    /* As Xapian's own for the language, which is what it stems like. */
+    std::string get_description() const override
+    {
+        return language_;
+    }
+
+  private:
+    static constexpr size_t max_words = 50000;
+    std::string language_;
+    Xapian::Stem stem_;
+    std::unordered_map<std::string, std::string> stems_;
+};
+
 Xapian::Stem arkiv_stemmer()
 {
-    return Xapian::Stem("norwegian");
+    return Xapian::Stem(new cached_stem("norwegian"));
 }
 
 Xapian::Stopper *arkiv_new_stopper()

@@ -1706,8 +1706,9 @@ static const int fake_tagger_storage = 1;
  * CLI tests run it).  This one leaves evidence of where it ran (headers:
  * its pid) and with which tagger (kind), fails and hangs on cue. */
 static gboolean prepare_for_test(const arkiv_extract_result_t *ex, const arkiv_tagger_t *tagger,
-                                 arkiv_prepared_t *out, GError **error)
+                                 arkiv_textgen_t *textgen, arkiv_prepared_t *out, GError **error)
 {
+    (void)textgen;
     const char *text = ex->pages != NULL ? ex->pages[0] : "";
 
     if (strstr(text, "unormaliserbar") != NULL) {
@@ -1728,7 +1729,7 @@ static gboolean prepare_for_test(const arkiv_extract_result_t *ex, const arkiv_t
 static arkiv_pool_t *new_preparing_pool(unsigned n, unsigned timeout_s,
                                         const arkiv_tagger_t *tagger)
 {
-    arkiv_pool_prepare_t prepare = {prepare_for_test, tagger};
+    arkiv_pool_prepare_t prepare = {prepare_for_test, tagger, NULL};
     arkiv_pool_t *pool = NULL;
     GError *error = NULL;
 
