@@ -292,6 +292,12 @@ static const tag_case_t CASES[] = {
     {"project quoted suffix", "Om \"Hjem til hjem\"-prosjektet og «hjem til hjem»-prosjekt\n",
      "projects", "hjem til hjem"},
     {"project caps", "Prosjektet HARMONI og HARMONI-prosjektet\n", "projects", "harmoni"},
+    /* Without "-prosjekt" the intro form is looked for alone; with it,
+     * both forms in one pass, as before: "prosjekt KLAR" is part of the
+     * match "HARMONI-prosjekt", not a project of its own. */
+    {"project caps without suffix", "Satsinga SAMSPILL og prosjektet LOS\n", "projects",
+     "samspill | los"},
+    {"project caps after suffix", "HARMONI-prosjekt KLAR\n", "projects", "harmoni"},
     {"project not plain caps", "Møte med HNT og KS\n", "projects", NULL},
     /* Letters whose UTF-8 shares a byte with a quote mark: "ë" (C3 AB)
      * with "«" (C2 AB), "À" (C3 80) and "û" (C3 BB) with "»" (C2 BB). */
