@@ -52,6 +52,7 @@ struct arkiv_tag_attendance {
     GRegex *attending;       /* [labels] attending: "Møtende varamedlemmer:" are present */
     GRegex *label_start;     /* "Til stede:" at the start of a line */
     GRegex *label_mid;       /* "  Referent:" later in a line */
+    GRegex *sentence;        /* "… kl. 13.00. Til stede var Kari Holm …" */
     GRegex *other_label;     /* date, place and item labels: never attendance */
     GRegex *agenda;          /* where the header ends */
     /* Only in the per-run copy made by arkiv_tag_attendance_run (NULL in
@@ -149,6 +150,21 @@ static gboolean compile_labels(arkiv_tag_attendance_t *m, GError **error)
     g_free(alt);
     if (!m->label_mid)
         return FALSE;
+    /* Prose minutes: a status label opening a sentence at the start of a
+     * line or after another sentence, then a [labels] sentence word and a
+     * capital ("Til stede var Kari Holm"). */
+    static const char *const status[][2] = {{"attendance", "present"}, {"attendance", "absent"}};
+    alt = union_alternation(m->k, status, G_N_ELEMENTS(status));
+    char *verb = arkiv_knowledge_alternation(m->k, "labels", "sentence");
+    rx = g_strdup_printf("(?:^|(?<=[.!?]))[ \\t]*(?<lab>(?i:%s))[ \\t]+(?i:%s)[ \\t]+"
+                         "(?<rest>\\p{Lu}.*)$",
+                         alt, verb);
+    m->sentence = compile(rx, 0, error);
+    g_free(rx);
+    g_free(verb);
+    g_free(alt);
+    if (!m->sentence)
+        return FALSE;
     alt = union_alternation(m->k, other, G_N_ELEMENTS(other));
     rx = g_strdup_printf("^%s$", alt);
     m->other_label = compile(rx, G_REGEX_CASELESS, error);
@@ -194,8 +210,8 @@ void arkiv_tag_attendance_free(arkiv_tag_attendance_t *m)
     for (int g = 0; g < N_GROUPS; g++)
         if (m->group[g])
             g_regex_unref(m->group[g]);
-    GRegex *rx[] = {m->negation,  m->also,        m->attending, m->label_start,
-                    m->label_mid, m->other_label, m->agenda};
+    GRegex *rx[] = {m->negation,  m->also,     m->attending,   m->label_start,
+                    m->label_mid, m->sentence, m->other_label, m->agenda};
     for (gsize i = 0; i < G_N_ELEMENTS(rx); i++)
         if (rx[i])
             g_regex_unref(rx[i]);
@@ -371,6 +387,8 @@ typedef struct {
     gboolean bare;      /* nothing after the label on its line */
     char *org;          /* sub-label organisation, or NULL */
     GString *text;      /* the list as written, lines joined by "\n" */
+    gboolean sentence;  /* opened in prose: the list ends with its sentence */
+    gboolean ended;     /* … and that sentence has ended */
 } chunk_t;
 
 static chunk_t *chunk_new(arkiv_attendance_t status, guint roles, gboolean role_line,
@@ -496,6 +514,91 @@ static col_t column_kind(const arkiv_knowledge_t *k, const char *head)
     return COL_OTHER;
 }
 
+/* A header whose column gaps became single spaces (tabs are spaces after
+ * normalising): "Navn Funksjon Representerer", "Navn Møtte for Parti".
+ * Two words that make one header cell ("Møtte for") stay together. Empty
+ * unless every word is capitalised, the first names the name column and
+ * another the role or stood-for column. */
+static GPtrArray *word_header_cells(const arkiv_knowledge_t *k, const char *line)
+{
+    GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
+    char **w = g_strsplit(line, " ", -1);
+    guint n = g_strv_length(w);
+    gboolean ok = n >= 2 && n <= 6, keyed = FALSE;
+    for (guint i = 0; ok && i < n; i++) {
+        char *two = i + 1 < n ? g_strconcat(w[i], " ", w[i + 1], NULL) : NULL;
+        gboolean pair = two && column_kind(k, two) != COL_OTHER;
+        char *cell = pair ? two : g_strdup(w[i]);
+        if (!pair)
+            g_free(two);
+        i += pair;
+        ok = g_unichar_isupper(g_utf8_get_char(cell));
+        keyed |= cells->len > 0 && column_kind(k, cell) != COL_OTHER;
+        g_ptr_array_add(cells, cell);
+    }
+    g_strfreev(w);
+    if (!ok || !keyed || column_kind(k, cells->pdata[0]) != COL_NAME)
+        g_ptr_array_set_size(cells, 0);
+    return cells;
+}
+
+/* An abbreviation in capitals ("AP", "FRP") is a party, never a name. */
+static gboolean is_acronym(const char *w)
+{
+    gboolean upper = TRUE;
+    for (const char *p = w; *p; p = g_utf8_next_char(p))
+        upper &= !g_unichar_islower(g_utf8_get_char(p));
+    return upper && g_utf8_strlen(w, -1) >= 2;
+}
+
+/* The words of a name cell from *i: capitalised, no role word or acronym,
+ * leaving a word for each later column; in a row that names two people
+ * the second starts at a first name after a word that is none. */
+static char *take_name(const arkiv_knowledge_t *k, char **w, guint n, guint *i, guint later)
+{
+    guint start = *i, stop = n > later ? n - later : 0;
+    for (; *i < stop && *i - start < 5; (*i)++) {
+        const char *t = w[*i];
+        if (!g_unichar_isupper(g_utf8_get_char(t)) || is_acronym(t) ||
+            arkiv_person_is_role_word(k, t))
+            break;
+        if (*i - start >= 2 && arkiv_knowledge_is_first_name(k, t) &&
+            !arkiv_knowledge_is_first_name(k, w[*i - 1]))
+            break;
+    }
+    char *saved = w[*i];
+    w[*i] = NULL;
+    char *cell = g_strjoinv(" ", w + start);
+    w[*i] = saved;
+    return cell;
+}
+
+/* The cells of a row written with single spaces under a word header
+ * ("Randi Skjelstad Leder AP"): names by take_name, a role cell by its
+ * role word, the last column the rest. */
+static GPtrArray *word_row_cells(const arkiv_knowledge_t *k, const char *line, const GArray *kinds)
+{
+    GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
+    char **w = g_strsplit(line, " ", -1);
+    guint n = g_strv_length(w), i = 0;
+    for (guint c = 0; c < kinds->len && i < n; c++) {
+        col_t kind = g_array_index(kinds, col_t, c);
+        guint later = kinds->len - 1 - c;
+        if (kind == COL_NAME || kind == COL_FOR) {
+            g_ptr_array_add(cells, take_name(k, w, n, &i, later));
+        } else if (!later) {
+            g_ptr_array_add(cells, g_strjoinv(" ", w + i));
+            i = n;
+        } else if (kind != COL_ROLE || arkiv_person_is_role_word(k, w[i])) {
+            g_ptr_array_add(cells, g_strdup(w[i++]));
+        } else {
+            g_ptr_array_add(cells, g_strdup(""));
+        }
+    }
+    g_strfreev(w);
+    return cells;
+}
+
 /* A rule ("|---|---|") or a header ("Navn | Funksjon | Org"): the column
  * kinds go to *kinds (NULL for a rule). */
 static gboolean is_header_row(const arkiv_tag_attendance_t *m, const char *line, GArray **kinds)
@@ -509,6 +612,10 @@ static gboolean is_header_row(const arkiv_tag_attendance_t *m, const char *line,
     if (rule && strchr(line, '-'))
         return TRUE;
     GPtrArray *cells = cells_of(line);
+    if (cells->len == 1) {
+        g_ptr_array_unref(cells);
+        cells = word_header_cells(k, line);
+    }
     gboolean head = cells->len >= 2 && column_kind(k, cells->pdata[0]) == COL_NAME;
     if (head && kinds) {
         if (*kinds)
@@ -525,15 +632,17 @@ static gboolean is_header_row(const arkiv_tag_attendance_t *m, const char *line,
     return head;
 }
 
-/* One person per line with more columns: "Kari Holm   Leder   HNT". */
-static gboolean is_row(const arkiv_tag_attendance_t *m, const char *line)
+/* One person per line with more columns: "Kari Holm   Leder   HNT", or
+ * with single spaces under a word header (kinds). */
+static gboolean is_row(const arkiv_tag_attendance_t *m, const char *line, const GArray *kinds)
 {
     const char *p = line;
     while (*p == ' ' || *p == '|')
         p++;
-    if (!strchr(p, '\t') && !strchr(p, '|') && !strstr(p, "  "))
+    gboolean gaps = strchr(p, '\t') || strchr(p, '|') || strstr(p, "  ");
+    if (!gaps && !(kinds && kinds->len >= 2))
         return FALSE;
-    GPtrArray *cells = cells_of(line);
+    GPtrArray *cells = gaps ? cells_of(line) : word_row_cells(m->k, line, kinds);
     gboolean row = cells->len >= 2 && !has_depth0_comma(cells->pdata[0]) &&
                    entry_is_person(m, cells->pdata[0]);
     g_ptr_array_unref(cells);
@@ -562,6 +671,10 @@ static char *row_entry(const arkiv_tag_attendance_t *m, const char *line, const 
                        gboolean substitutes)
 {
     GPtrArray *cells = cells_of(line);
+    if (cells->len == 1 && kinds && kinds->len >= 2) {
+        g_ptr_array_unref(cells);
+        cells = word_row_cells(m->k, line, kinds);
+    }
     guint name_col = 0;
     for (guint i = 0; kinds && i < kinds->len && i < cells->len; i++)
         if (g_array_index(kinds, col_t, i) == COL_NAME) {
@@ -836,13 +949,16 @@ static GPtrArray *split_entries(const arkiv_tag_attendance_t *m, const char *tex
     gboolean comma_mode = is_comma_mode(m, lines);
     splitter_t sp = splitter_new(m->k);
     GArray *kinds = NULL;
+    gboolean word_table = FALSE; /* the header had single spaces, so have its rows */
     for (char **lp = lines; *lp; lp++) {
         char *l = g_strchomp(g_strdup(skip_bullet(*lp)));
         if (!*l || (sp.depth == 0 && is_header_row(m, l, &kinds))) {
+            if (*l)
+                word_table = !strchr(l, '\t') && !strchr(l, '|') && !strstr(l, "  ");
             g_free(l);
             continue;
         }
-        if (sp.depth == 0 && is_row(m, l)) {
+        if (sp.depth == 0 && is_row(m, l, word_table ? kinds : NULL)) {
             if (sp.cur->len)
                 flush(&sp, '\n');
             push_entry(sp.entries, row_entry(m, l, kinds, substitutes), '\n');
@@ -879,12 +995,31 @@ static GPtrArray *split_entries(const arkiv_tag_attendance_t *m, const char *tex
     return sp.entries;
 }
 
+/* A row of the single-spaced table that list all starts with: its header
+ * may be further back than the lines list_like compares. */
+static gboolean word_table_row(const arkiv_tag_attendance_t *m, const char *all, const char *line)
+{
+    const char *nl = strchr(all, '\n');
+    if (!*all || strchr(line, '\t') || strstr(line, "  "))
+        return FALSE;
+    char *head = nl ? g_strndup(all, (gsize)(nl - all)) : g_strdup(all);
+    GArray *kinds = NULL;
+    gboolean row = !strchr(head, '\t') && !strstr(head, "  ") && is_header_row(m, head, &kinds) &&
+                   kinds && is_row(m, line, kinds);
+    if (kinds)
+        g_array_unref(kinds);
+    g_free(head);
+    return row;
+}
+
 /* Does line continue a list whose text so far is text? Compares the
  * entries with and without it: those the line adds or changes must hold a
  * name, and no more non-names than names. */
 static gboolean list_like(const arkiv_tag_attendance_t *m, const char *all, const char *line)
 {
     if (is_header_row(m, line, NULL))
+        return TRUE;
+    if (word_table_row(m, all, line))
         return TRUE;
     /* The last lines are context enough (a name or parenthesis spans two
      * or three), and keep long lists linear. */
@@ -1009,13 +1144,35 @@ static void close_lists(reader_t *r)
     r->parent_chunk = NULL;
 }
 
+/* Where the sentence in line ends: a '.', '!' or '?' outside parentheses
+ * before a space or the end, not after an initial ("Kristin A. Sund");
+ * strlen(line) when it goes on. */
+static gsize sentence_end(const char *line)
+{
+    int depth = 0;
+    for (const char *p = line; *p; p++) {
+        depth += *p == '(' ? 1 : (*p == ')' && depth > 0) ? -1 : 0;
+        if (depth || !strchr(".!?", *p) || (p[1] && p[1] != ' '))
+            continue;
+        gboolean initial = p > line && g_ascii_isupper(p[-1]) && (p - 1 == line || p[-2] == ' ');
+        if (!initial)
+            return (gsize)(p - line);
+    }
+    return strlen(line);
+}
+
 static void append_line(reader_t *r, const char *line)
 {
-    if (!*line)
+    if (!*line || r->cur->ended)
         return;
+    gsize len = strlen(line);
+    if (r->cur->sentence) {
+        len = sentence_end(line);
+        r->cur->ended = line[len] != '\0';
+    }
     if (r->cur->text->len)
         g_string_append_c(r->cur->text, '\n');
-    g_string_append(r->cur->text, line);
+    g_string_append_len(r->cur->text, line, (gssize)len);
     if (r->cur == r->parent_chunk)
         r->parent_heading = FALSE;
 }
@@ -1143,6 +1300,21 @@ static gboolean line_label(const arkiv_tag_attendance_t *m, const char *line, ch
     return FALSE;
 }
 
+/* A status label opening a sentence of prose ("Møtet ble holdt på Teams.
+ * Til stede var Kari Holm (leder), …"): its text and what follows it. */
+static gboolean sentence_label(const arkiv_tag_attendance_t *m, const char *line, char **text,
+                               char **rest)
+{
+    GMatchInfo *mi = NULL;
+    gboolean found = g_regex_match(m->sentence, line, 0, &mi);
+    if (found) {
+        *text = g_strstrip(g_match_info_fetch_named(mi, "lab"));
+        *rest = g_match_info_fetch_named(mi, "rest");
+    }
+    g_match_info_free(mi);
+    return found;
+}
+
 static void read_label_line(reader_t *r, const char *text, const char *rest)
 {
     label_t lab;
@@ -1179,6 +1351,12 @@ static gsize read_header(reader_t *r, const char *text)
             close_lists(r);
         } else if (line_label(r->m, line, &ltext, &rest)) {
             read_label_line(r, ltext, rest);
+        } else if (sentence_label(r->m, line, &ltext, &rest)) {
+            read_label_line(r, ltext, rest);
+            if (r->cur)
+                r->cur->sentence = TRUE;
+        } else if (r->cur && r->cur->ended) {
+            close_lists(r);
         } else if (r->cur) {
             /* "Referent: X" is one line; only an empty role label goes on. */
             if (r->cur->role_line && r->cur->text->len)

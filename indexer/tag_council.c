@@ -14,12 +14,13 @@ enum { TITLE_LINES = 12, FALLBACK_LINES = 6, HEADER_LINES = 40, MAX_NAME = 90 };
 
 struct arkiv_tag_council {
     const arkiv_knowledge_t *k;
-    GRegex *label_rx;  /* "Utvalg: X" on one line */
-    GRegex *title_rx;  /* "Referat fra møte i X <date|–|,>" over the joined title */
-    GRegex *acr_rx;    /* a line "X (ACR)" */
-    GRegex *plural_rx; /* "fagrådene for A og B" */
-    GRegex *table_rx;  /* a table header row "Utvalg   Utvalgssak   Møtedato" */
-    GRegex *cells_rx;  /* the gap between table cells */
+    GRegex *label_rx;   /* "Utvalg: X" on one line */
+    GRegex *title_rx;   /* "Referat fra møte i X <date|–|,>" over the joined title */
+    GRegex *acr_rx;     /* a line "X (ACR)" */
+    GRegex *plural_rx;  /* "fagrådene for A og B" */
+    GRegex *table_rx;   /* a table header row "Utvalg   Utvalgssak   Møtedato" */
+    GRegex *cells_rx;   /* the gap between table cells */
+    GRegex *running_rx; /* a running header "X – referat   Side 1 av 2" */
 };
 
 gboolean arkiv_tag_council_new(const arkiv_knowledge_t *k, arkiv_tag_council_t **out,
@@ -50,7 +51,10 @@ gboolean arkiv_tag_council_new(const arkiv_knowledge_t *k, arkiv_tag_council_t *
              g_regex_new("^(\\w+?)(?:ene|ane|a)\\s+for\\s+(.+?)\\s+og\\s+(.+)$", f, 0, error)) &&
         (m->table_rx = g_regex_new("^(?:utvalg|utval|organ|styre|saksgang)(?:\\s{2,}|\\t)\\S", f, 0,
                                    error)) &&
-        (m->cells_rx = g_regex_new("\\s{2,}|\\t", G_REGEX_OPTIMIZE, 0, error));
+        (m->cells_rx = g_regex_new("\\s{2,}|\\t", G_REGEX_OPTIMIZE, 0, error)) &&
+        (m->running_rx = g_regex_new("^[ \\t]*(\\p{Lu}[^–—\\n]{3,90}?)[ \\t]+[–—-][ \\t]+"
+                                     "(?:møte)?(?:referat|protokoll|møtebok)(?!\\w)",
+                                     f | G_REGEX_MULTILINE, 0, error));
     g_free(title);
     if (!ok) {
         arkiv_tag_council_free(m);
@@ -64,7 +68,8 @@ void arkiv_tag_council_free(arkiv_tag_council_t *m)
 {
     if (!m)
         return;
-    GRegex *all[] = {m->label_rx, m->title_rx, m->acr_rx, m->plural_rx, m->table_rx, m->cells_rx};
+    GRegex *all[] = {m->label_rx, m->title_rx, m->acr_rx,    m->plural_rx,
+                     m->table_rx, m->cells_rx, m->running_rx};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         if (all[i])
             g_regex_unref(all[i]);
@@ -261,5 +266,9 @@ void arkiv_tag_council_run(const arkiv_tag_council_t *m, const arkiv_tagtext_t *
     }
     if (!e->councils->len)
         add_known(m, t->headers, e, 1);
+    /* A title that says only "REFERAT" leaves the body to the running
+     * header: "Koordineringsgruppa for X – referat   Side 1 av 2". */
+    if (!e->councils->len && t->headers)
+        from_match(m, m->running_rx, t->headers, e);
     g_strfreev(lines);
 }

@@ -737,6 +737,24 @@ static const att_case_t ATT_CASES[] = {
      "Per Olsen.\n",
      ""},
     {"no people in an empty list", "Forfall: Ingen.\n\nTil stede:\n\nSak 1/24 Godkjenning\n", ""},
+    /* Prose: the list opens inside a line after a sentence ([labels]
+     * sentence "var") and ends with its own sentence. */
+    {"attendance in a sentence",
+     "Møtet ble holdt på Teams 5. nov. 2024. Til stede var Tonje\nBjørkli (leder, Kystby "
+     "kommune), Halvard Strand og Ingeborg Aas (sekretær). Møtet var vedtaksført.\n"
+     "Forfall: Ole Vikan (HF).\n\n1. Velkommen\n",
+     "present: Tonje Bjørkli | chair | Kystby kommune\npresent: Halvard Strand |  | \n"
+     "present: Ingeborg Aas | secretary | \nabsent: Ole Vikan |  | HF"},
+    /* Tab tables reach the tagger with single spaces: the header's words
+     * give the columns, role words and acronyms end a name, a first name
+     * after a surname starts the person stood in for. */
+    {"single-spaced table",
+     "Faste medlemmer som møtte:\nNavn\tFunksjon\tRepresenterer\n"
+     "Randi Skjelstad\tLeder\tAP\nTove Liland Hauge\tMedlem\tH\n\n"
+     "Følgende varamedlemmer møtte:\nNavn\tMøtte for\tRepresenterer\n"
+     "Leif Harald Nesje\tArnt Inge Solbakk\tH\n\nPS 24/31 Godkjenning\n",
+     "present: Randi Skjelstad | member,chair | AP\npresent: Tove Liland Hauge | member | H\n"
+     "absent: Arnt Inge Solbakk |  | \npresent: Leif Harald Nesje | substitute | H"},
 };
 
 START_TEST(test_attendance_table)

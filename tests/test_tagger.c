@@ -175,6 +175,17 @@ static const tag_case_t CASES[] = {
      "decision:05/24", "Saken sendes ASU."},
     {"decision nynorsk", "Sak 5/24 X\nFramlegg til vedtak: Utvalet tek saka til vitande.\n",
      "decision:05/24", "Utvalet tek saka til vitande."},
+    /* Decision headings of other systems (minutes.ini [item] decision). */
+    {"decision vedtak i saka", "Sak 012/24 X\n\nVedtak i saka:\nMøteboka vert godkjend.\n",
+     "decision:12/24", "Møteboka vert godkjend."},
+    {"decision samrøystes vedteke",
+     "Sak 013/24 X\nSamrøystes vedteke:\nUtvalet tek saka til vitande.\n", "decision:13/24",
+     "Utvalet tek saka til vitande."},
+    {"decision konklusjon/oppfølging",
+     "Sak 2/24 Rutine\nTekst.\nKonklusjon/oppfølging: Rutinen vedtas.\n", "decision:02/24",
+     "Rutinen vedtas."},
+    {"presenter ansvar", "41/24 HMS-avvik\nAnsvar: Anita Bøe\nTekst.\n", "presenters:41/24",
+     "Anita Bøe"},
     {"decision possessive",
      "PS 16/24 X\nKommunedirektøren sitt framlegg til vedtak:\nTenesteutvalet "
      "tek rapporten til vitande.\n",
