@@ -47,6 +47,7 @@ static const char *const GROUP_KEYS[N_GROUPS] = {"present", "absent",    "member
 struct arkiv_tag_attendance {
     const arkiv_knowledge_t *k;
     GRegex *group[N_GROUPS]; /* one group's words as whole words, any case */
+    GRegex *any_group;       /* the words of every group and of attending */
     GRegex *negation;        /* [labels] negation: "som ikke møtte" is absent */
     GRegex *also;            /* [labels] also: "Også til stede:" lists observers */
     GRegex *attending;       /* [labels] attending: "Møtende varamedlemmer:" are present */
@@ -102,6 +103,26 @@ static GRegex *compile_words(const arkiv_knowledge_t *k, const char *key, GError
     return re;
 }
 
+/* Every group's words with their endings, and the attending words, in
+ * one alternation inside the same boundaries: it matches where any of
+ * those patterns would. Short texts, tried a few times per document: not
+ * worth JIT-compiling. */
+static gboolean compile_any_group(arkiv_tag_attendance_t *m, const char *endings, GError **error)
+{
+    GString *rx = g_string_new("(?<![\\w])(?:");
+    for (int g = 0; g < N_GROUPS; g++) {
+        char *alt = arkiv_knowledge_alternation(m->k, "attendance", GROUP_KEYS[g]);
+        g_string_append_printf(rx, "%s%s%s?", g ? "|" : "", alt, endings);
+        g_free(alt);
+    }
+    char *att = arkiv_knowledge_alternation(m->k, "labels", "attending");
+    g_string_append_printf(rx, "|%s)(?![\\w])", att);
+    g_free(att);
+    m->any_group = g_regex_new(rx->str, G_REGEX_CASELESS, 0, error);
+    g_string_free(rx, TRUE);
+    return m->any_group != NULL;
+}
+
 static gboolean compile_groups(arkiv_tag_attendance_t *m, GError **error)
 {
     /* Definite and plural endings: "Sekretariatet:", "Observatøren:". */
@@ -115,6 +136,7 @@ static gboolean compile_groups(arkiv_tag_attendance_t *m, GError **error)
         g_free(rx);
         g_free(alt);
     }
+    ok = ok && compile_any_group(m, endings, error);
     g_free(endings);
     if (!ok)
         return FALSE;
@@ -210,7 +232,7 @@ void arkiv_tag_attendance_free(arkiv_tag_attendance_t *m)
     for (int g = 0; g < N_GROUPS; g++)
         if (m->group[g])
             g_regex_unref(m->group[g]);
-    GRegex *rx[] = {m->negation,  m->also,     m->attending,   m->label_start,
+    GRegex *rx[] = {m->any_group, m->negation, m->also,        m->attending, m->label_start,
                     m->label_mid, m->sentence, m->other_label, m->agenda};
     for (gsize i = 0; i < G_N_ELEMENTS(rx); i++)
         if (rx[i])
@@ -270,9 +292,14 @@ static gboolean only_fillers(const arkiv_knowledge_t *k, const char *text, const
  * only. */
 static gboolean classify_words(const arkiv_tag_attendance_t *m, const char *text, label_t *lab)
 {
+    lab->groups = 0;
+    lab->negated = FALSE;
+    /* Most texts asked about hold no label word: one pass says so, where
+     * the groups would take a pass each. */
+    if (!g_regex_match(m->any_group, text, 0, NULL))
+        return FALSE;
     gsize n = strlen(text);
     gboolean *covered = g_new0(gboolean, n + 1);
-    lab->groups = 0;
     for (int g = 0; g < N_GROUPS; g++) {
         gboolean hit = FALSE;
         mark_matches(m->group[g], text, covered, &hit);
@@ -280,7 +307,6 @@ static gboolean classify_words(const arkiv_tag_attendance_t *m, const char *text
             lab->groups |= 1u << g;
     }
     gboolean also = FALSE, attending = FALSE;
-    lab->negated = FALSE;
     mark_matches(m->negation, text, covered, &lab->negated);
     mark_matches(m->also, text, covered, &also);
     mark_matches(m->attending, text, covered, &attending);
