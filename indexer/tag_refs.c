@@ -44,15 +44,19 @@ gboolean arkiv_tag_refs_new(const arkiv_knowledge_t *k, arkiv_tag_refs_t **out, 
         g_strdup_printf("(?<!\\w)(?i:%s)\\s+(\\p{Lu}[\\p{Lu}\\d]{2,20})(?![\\w-])", intro);
     char *caps =
         g_strdup_printf("%s|(?<![\\w-])(\\p{Lu}[\\p{Lu}\\d]{2,20})-(?i:prosjekt)", caps_intro);
+    /* The case words of headings ([item] case: "PS 12/24") refer to a
+     * case in running text too: "jf. PS 24/12 i kommunestyret". */
+    char *cw = arkiv_knowledge_alternation(k, "item", "case");
+    char *ref =
+        g_strdup_printf("(?<![\\w-])(?:(\\p{Lu}[\\p{Lu}\\d]{1,6})[- ])?(?i:sak|saka|saken|%s)"
+                        "\\s*(?:(?i:nr)\\.?\\s*)?(\\d{1,3}\\s*/\\s*(?:\\d{4}|\\d{2}))(?![\\d/])",
+                        cw);
     const GRegex *council = arkiv_knowledge_council_regex(k);
     gboolean ok =
         (m->council_at_rx =
              g_regex_new(g_regex_get_pattern(council),
                          g_regex_get_compile_flags(council) | G_REGEX_ANCHORED, 0, error)) &&
-        (m->ref_rx =
-             g_regex_new("(?<![\\w-])(?:(\\p{Lu}[\\p{Lu}\\d]{1,6})[- ])?(?i:sak|saka|saken)"
-                         "\\s*(?:(?i:nr)\\.?\\s*)?(\\d{1,3}\\s*/\\s*(?:\\d{4}|\\d{2}))(?![\\d/])",
-                         G_REGEX_OPTIMIZE, 0, error)) &&
+        (m->ref_rx = g_regex_new(ref, G_REGEX_OPTIMIZE, 0, error)) &&
         (m->quoted_rx = g_regex_new(quoted, G_REGEX_OPTIMIZE, 0, error)) &&
         (m->caps_rx = g_regex_new(caps, G_REGEX_OPTIMIZE, 0, error)) &&
         (m->caps_intro_rx = g_regex_new(caps_intro, G_REGEX_OPTIMIZE, 0, error)) &&
@@ -65,6 +69,8 @@ gboolean arkiv_tag_refs_new(const arkiv_knowledge_t *k, arkiv_tag_refs_t **out, 
     g_free(quoted);
     g_free(caps);
     g_free(caps_intro);
+    g_free(cw);
+    g_free(ref);
     if (!ok) {
         arkiv_tag_refs_free(m);
         m = NULL;

@@ -295,6 +295,9 @@ static const tag_case_t CASES[] = {
     {"ref without council", "Sak 1/24 X\nvedtak i ASU våren 2024, jf. sak 13/24.\n", "refs",
      "- 13/24"},
     {"ref own item is not one", "Sak 7/24 X\nMøtte under sak 07/24.\n", "refs", NULL},
+    /* The case words of item headings ([item] case) refer in running text. */
+    {"ref with a heading's case word", "Sak 1/24 X\nRammen økes, jf. PS 24/12 i kommunestyret.\n",
+     "refs", "Kommunestyret 24/12"},
     /* Projects. */
     {"project guillemets",
      "Oppdatering på prosjektet «helhetlige pasientforløp for hjem til "
