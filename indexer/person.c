@@ -510,18 +510,46 @@ static char *find_name(const char *text, extras_t *x)
     return found;
 }
 
-/* "Hege Skjold (HF) – ingen vara": a spaced dash starts a comment. */
-static void cut_comment(char *s)
+/* A spaced dash ends the name: "Hege Skjold (HF) – ingen vara",
+ * "Bjarte Solvik – Kystby kommune (leiar)". Cuts s there and returns what
+ * follows the dash (caller frees), or NULL when there is no such dash. */
+static char *cut_dash(char *s)
 {
     int depth = 0;
     for (char *p = s; *p; p++) {
         depth += *p == '(' ? 1 : (*p == ')' && depth > 0) ? -1 : 0;
         if (depth == 0 && p > s && p[-1] == ' ' &&
             (g_str_has_prefix(p, "- ") || g_str_has_prefix(p, "\xe2\x80\x93 "))) {
+            char *after = g_strstrip(g_strdup(strchr(p, ' ') + 1));
             *p = '\0';
-            return;
+            return after;
         }
     }
+    return NULL;
+}
+
+/* What follows the dash is a part of the entry when it is a role ("–
+ * sekretær"), or reads as an organisation: capitalised, at most six words,
+ * no digits ("– Kystby kommune"). Anything else is a comment ("– ingen
+ * vara", "– gikk etter sak 3"), as it always was. */
+static gboolean dash_part(const arkiv_knowledge_t *k, const char *after)
+{
+    char *outside = g_strdup(after);
+    char *paren = strchr(outside, '(');
+    if (paren)
+        *paren = '\0';
+    g_strstrip(outside);
+    guint r = 0, words = 0;
+    gboolean digit = FALSE;
+    for (const char *p = outside; *p; p++) {
+        digit |= g_ascii_isdigit(*p);
+        words += *p != ' ' && (p == outside || p[-1] == ' ');
+    }
+    gboolean yes =
+        *outside && (role_lookup(k, outside, &r) ||
+                     (g_unichar_isupper(g_utf8_get_char(outside)) && !digit && words <= 6));
+    g_free(outside);
+    return yes;
 }
 
 /* The names of the candidates after "for" already read in one entry
@@ -549,7 +577,7 @@ static char *clean_entry(const arkiv_knowledge_t *k, for_memo_t *memo, const cha
         s = rest;
         g_free(other);
     }
-    cut_comment(s);
+    char *after = cut_dash(s);
     extras_t x = {k, g_ptr_array_new_with_free_func(g_free), 0, 0};
     char **cells = g_strsplit_set(s, "\t", -1);
     /* Cell 0 holds the name, maybe with parentheses and comma parts after
@@ -560,6 +588,9 @@ static char *clean_entry(const arkiv_knowledge_t *k, for_memo_t *memo, const cha
         add_part(&x, parts->pdata[i]);
     for (guint i = 1; cells[0] && cells[i]; i++)
         add_part(&x, cells[i]);
+    if (after && dash_part(k, after))
+        add_part(&x, after);
+    g_free(after);
     char *peeled = peel_tokens(parts->pdata[0], &x);
     char *name = find_name(peeled, &x);
     if (name) {

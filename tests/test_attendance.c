@@ -77,6 +77,13 @@ static const clean_case_t CLEAN_CASES[] = {
      "sekretariat helsefellesskapet, HNT", 0},
     {"Halvor Sandnes (sak 22/23 og 23/23)", "Halvor Sandnes", NULL, 0},
     {"Hege Marit Skjold (Vestfjord HF) – ingen vara", "Hege Marit Skjold", "Vestfjord HF", 0},
+    /* After a spaced dash: a role, or a capitalised organisation; a
+     * lowercase or numbered note stays a comment. */
+    {"Bjarte Solvik – Kystby kommune (leiar)", "Bjarte Solvik", "Kystby kommune", R_CHAIR},
+    {"Ragnhild Strand – sekretær", "Ragnhild Strand", NULL, R_SEC},
+    {"Ola Dahl - Helse Nordkyst HF", "Ola Dahl", "Helse Nordkyst HF", 0},
+    {"Kari Holm – gikk etter sak 3/24", "Kari Holm", NULL, 0},
+    {"Kari Holm – Gikk etter sak 3", "Kari Holm", NULL, 0},
     /* Roles. */
     {"Gunnhild Øyås (leder, kommunene)", "Gunnhild Øyås", "kommunene", R_CHAIR},
     {"Kari Holm, leder", "Kari Holm", NULL, R_CHAIR},
