@@ -25,6 +25,7 @@ struct arkiv_tag_refs {
      * "-prosjekt" at all. */
     GRegex *caps_intro_rx;
     GRegex *suffix_rx;
+    GRegex *label_rx; /* "Prosjekt: Felles legevaktsentral" to the end of its line */
     GRegex *after_rx; /* "… i ASU", ": Protokoll fra ASU" right after the number */
     /* The knowledge's council regex, anchored when compiled: matching the
      * shared one with G_REGEX_MATCH_ANCHORED bypasses PCRE2's JIT and
@@ -51,6 +52,10 @@ gboolean arkiv_tag_refs_new(const arkiv_knowledge_t *k, arkiv_tag_refs_t **out, 
         g_strdup_printf("(?<![\\w-])(?:(\\p{Lu}[\\p{Lu}\\d]{1,6})[- ])?(?i:sak|saka|saken|%s)"
                         "\\s*(?:(?i:nr)\\.?\\s*)?(\\d{1,3}\\s*/\\s*(?:\\d{4}|\\d{2}))(?![\\d/])",
                         cw);
+    /* A presenter after the name ("… v/ Kari Holm") is no part of it. */
+    char *label = g_strdup_printf("(?<![\\w-])(?i:%s)[ \\t]*:[ \\t]*(\\p{Lu}[^\\n«»\"“”:]{1,78}?)"
+                                  "(?:[ \\t]+v[ \\t]?/[^\\n]*)?[ \\t.,;]*$",
+                                  intro);
     const GRegex *council = arkiv_knowledge_council_regex(k);
     gboolean ok =
         (m->council_at_rx =
@@ -61,6 +66,7 @@ gboolean arkiv_tag_refs_new(const arkiv_knowledge_t *k, arkiv_tag_refs_t **out, 
         (m->caps_rx = g_regex_new(caps, G_REGEX_OPTIMIZE, 0, error)) &&
         (m->caps_intro_rx = g_regex_new(caps_intro, G_REGEX_OPTIMIZE, 0, error)) &&
         (m->suffix_rx = g_regex_new("-(?i:prosjekt)", G_REGEX_OPTIMIZE, 0, error)) &&
+        (m->label_rx = g_regex_new(label, G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, error)) &&
         (m->after_rx =
              g_regex_new("^(?:\\s+(?:i|fra|frå)|:\\s*(?:protokoll|referat|møte)\\s+(?:fra|frå|i))"
                          "\\s+",
@@ -71,6 +77,7 @@ gboolean arkiv_tag_refs_new(const arkiv_knowledge_t *k, arkiv_tag_refs_t **out, 
     g_free(caps_intro);
     g_free(cw);
     g_free(ref);
+    g_free(label);
     if (!ok) {
         arkiv_tag_refs_free(m);
         m = NULL;
@@ -83,8 +90,8 @@ void arkiv_tag_refs_free(arkiv_tag_refs_t *m)
 {
     if (!m)
         return;
-    GRegex *all[] = {m->ref_rx,    m->quoted_rx, m->caps_rx,      m->caps_intro_rx,
-                     m->suffix_rx, m->after_rx,  m->council_at_rx};
+    GRegex *all[] = {m->ref_rx,    m->quoted_rx, m->caps_rx,  m->caps_intro_rx,
+                     m->suffix_rx, m->label_rx,  m->after_rx, m->council_at_rx};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         if (all[i])
             g_regex_unref(all[i]);
@@ -276,4 +283,5 @@ void arkiv_tag_refs_run(const arkiv_tag_refs_t *m, const arkiv_tagtext_t *t, ark
      * its first half alone finds the same. */
     gboolean suffix = g_regex_match(m->suffix_rx, t->text, 0, NULL);
     find_projects(suffix ? m->caps_rx : m->caps_intro_rx, t->text, e);
+    find_projects(m->label_rx, t->text, e);
 }

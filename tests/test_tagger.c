@@ -312,6 +312,10 @@ static const tag_case_t CASES[] = {
     {"project caps without suffix", "Satsinga SAMSPILL og prosjektet LOS\n", "projects",
      "samspill | los"},
     {"project caps after suffix", "HARMONI-prosjekt KLAR\n", "projects", "harmoni"},
+    /* "Prosjekt:" as a label names the project to the end of its line. */
+    {"project label", "Sak 22/2024 Prosjekt: Felles legevaktsentral v/ Tuva Hammerø\n", "projects",
+     "felles legevaktsentral"},
+    {"project label not inside a word", "Nytt samhandlingsprosjekt: Oppstart\n", "projects", NULL},
     {"project not plain caps", "Møte med HNT og KS\n", "projects", NULL},
     /* Letters whose UTF-8 shares a byte with a quote mark: "ë" (C3 AB)
      * with "«" (C2 AB), "À" (C3 80) and "û" (C3 BB) with "»" (C2 BB). */
