@@ -70,7 +70,7 @@ gboolean arkiv_tag_items_new(const arkiv_knowledge_t *k, arkiv_tag_items_t **out
                                   "[ \\t]*(?::[ \\t]*(.*)|[ \\t]*$)",
                                   dw);
     /* A second column "Arkiv: FA-H31" after a gap is no part of the value. */
-    char *lab_p = g_strdup_printf("^[ \\t•]*%s[ \\t]*:[ \\t]*(.+?)"
+    char *lab_p = g_strdup_printf("(?:^[ \\t•]*|(?<=[.!?][ \\t]))%s[ \\t]*:[ \\t]*(.+?)"
                                   "(?:[ \\t]{2,}[^ \\t:\\n][^:\\n]{0,40}:.*)?[ \\t]*$",
                                   pw);
     /* Header cells hold neither digits nor colons; "Saksansvarlig: A" is a

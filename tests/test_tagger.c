@@ -212,6 +212,13 @@ static const tag_case_t CASES[] = {
      "1. Velkommen\nv/ fagrådslederne Hanne Frøyshov og Elisabeth "
      "Tronstad\n",
      "presenters:1", "Hanne Frøyshov | Elisabeth Tronstad"},
+    /* A label may follow a sentence on its line ("… før utskriving.
+     * Ansvar: Halvard Strand"), not a word ("vårt ansvar: alle"). */
+    {"presenter label after a sentence",
+     "1. Utskriving\nKonklusjon: Varsel før utskriving. Ansvar: Halvard Strand\n", "presenters:1",
+     "Halvard Strand"},
+    {"presenter label not after a word", "1. Utskriving\nDet er vårt ansvar: Halvard Strand\n",
+     "presenters:1", NULL},
     {"presenter with title after", "1. Oppdatering v/Janicke Vatn,\nprosjektleder\n",
      "presenters:1", "Janicke Vatn"},
     {"presenters slash",
