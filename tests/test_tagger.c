@@ -41,6 +41,12 @@ static char *describe(const arkiv_entities_t *e, const char *field)
         for (guint i = 0; i < e->items->len; i++)
             g_string_append_printf(s, "%s%s", i ? " | " : "",
                                    ((arkiv_item_t *)e->items->pdata[i])->number);
+    } else if (g_str_equal(field, "mentioned")) {
+        for (guint i = 0; i < e->people->len; i++) {
+            const arkiv_person_t *p = e->people->pdata[i];
+            if (p->status == ARKIV_MENTIONED)
+                g_string_append_printf(s, "%s%s", s->len ? " | " : "", p->name);
+        }
     } else if (g_str_equal(field, "refs")) {
         for (guint i = 0; i < e->refs->len; i++) {
             const arkiv_ref_t *r = e->refs->pdata[i];
@@ -305,6 +311,12 @@ static const tag_case_t CASES[] = {
     /* The case words of item headings ([item] case) refer in running text. */
     {"ref with a heading's case word", "Sak 1/24 X\nRammen økes, jf. PS 24/12 i kommunestyret.\n",
      "refs", "Kommunestyret 24/12"},
+    /* People named in running text: the name stops before a job title,
+     * and an organisation is no surname. */
+    {"mention before a job title", "Frode Hagenes Kommunedirektør orienterte om saken.\n",
+     "mentioned", "Frode Hagenes"},
+    {"mention not an organisation", "Innspill fra Merete Pensjonistforbundet ble lest opp.\n",
+     "mentioned", NULL},
     /* Projects. */
     {"project guillemets",
      "Oppdatering på prosjektet «helhetlige pasientforløp for hjem til "
