@@ -140,7 +140,7 @@ static char *fold_token(const char *tok)
     return f;
 }
 
-static gboolean is_not_name_word(const arkiv_knowledge_t *k, const char *tok)
+gboolean arkiv_person_is_not_name_word(const arkiv_knowledge_t *k, const char *tok)
 {
     char *f = fold_token(tok);
     gboolean yes = names_word(k, "not_name_words", f) ||
@@ -159,7 +159,7 @@ gboolean arkiv_person_is_name(const arkiv_knowledge_t *k, const char *s)
     for (guint i = 0; ok && i < n; i++) {
         gboolean edge = i == 0 || i == n - 1;
         if (is_word(tok[i]))
-            ok = !is_not_name_word(k, tok[i]);
+            ok = !arkiv_person_is_not_name_word(k, tok[i]);
         else if (is_initial(tok[i]))
             ok = i < n - 1; /* the surname is written out */
         else
@@ -466,7 +466,8 @@ static guint glued_name_end(char **tok, guint a, guint n, extras_t *x)
 {
     for (guint k = a + 2; k < n; k++) {
         gboolean lower = g_unichar_islower(g_utf8_get_char(tok[k]));
-        gboolean org = !lower && (is_acronym(tok[k]) || is_not_name_word(x->k, tok[k]));
+        gboolean org =
+            !lower && (is_acronym(tok[k]) || arkiv_person_is_not_name_word(x->k, tok[k]));
         if (!lower && !org)
             continue;
         char *name = join_range(tok, a, k);

@@ -50,6 +50,10 @@ char *arkiv_person_split_for(const arkiv_knowledge_t *k, const char *entry, char
 /* TRUE when s, as it stands, has the shape of a person name (see above). */
 gboolean arkiv_person_is_name(const arkiv_knowledge_t *k, const char *s);
 
+/* A word that is never part of a name: [names] not_name_words, or ending
+ * in one of not_name_suffixes ("Pensjonistforbundet", "Kommunedirektør"). */
+gboolean arkiv_person_is_not_name_word(const arkiv_knowledge_t *k, const char *word);
+
 /* The ARKIV_ROLE_* bits of a role word, from the minutes.ini [roles] key
  * it is under ("leder" -> CHAIR, "vara" -> SUBSTITUTE, "medlem"/"ordfører"
  * -> MEMBER, "nestleder" -> none), any case; 0 when it is none. */

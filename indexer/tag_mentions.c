@@ -40,45 +40,37 @@ void arkiv_tag_mentions_free(arkiv_tag_mentions_t *m)
 }
 
 /* A surname is capitalised, longer than an initial, and not a word that
- * follows first names in other roles: a month ("Per Mai"), a council or
- * another first name alone ("Anne Marie" is two first names, not a
- * person). */
+ * follows first names in other roles: a month ("Per Mai"), a council, a
+ * word the person rules say is no name's ("Kommunedirektør",
+ * "Pensjonistforbundet") or another first name alone ("Anne Marie" is two
+ * first names, not a person). */
 static gboolean surname_ok(const arkiv_tag_mentions_t *m, const char *w)
 {
     return g_utf8_strlen(w, -1) > 2 && !g_str_has_suffix(w, ".") &&
-           !arkiv_knowledge_month(m->k, w) && !arkiv_knowledge_council(m->k, w);
-}
-
-/* w[first..last] joined (new string). */
-static char *join_span(char **w, guint first, guint last)
-{
-    char *saved = w[last + 1];
-    w[last + 1] = NULL;
-    char *s = g_strjoinv(" ", w + first);
-    w[last + 1] = saved;
-    return s;
+           !arkiv_knowledge_month(m->k, w) && !arkiv_knowledge_council(m->k, w) &&
+           !arkiv_person_is_not_name_word(m->k, w);
 }
 
 /* The name inside a run of capitalised words: from the first known first
- * name to the last acceptable surname that leaves a name by the person
- * rules (no title or organisation word: "Frode Hagenes Kommunedirektør"
- * is Frode Hagenes); NULL when there is none. */
+ * name to the last acceptable surname; NULL when there is none. */
 static char *name_in_run(const arkiv_tag_mentions_t *m, const char *run)
 {
     char **w = g_strsplit_set(run, " ", -1);
-    guint n = g_strv_length(w), first = n;
+    guint n = g_strv_length(w), first = n, last = n;
     for (guint i = 0; i < n && first == n; i++)
         if (arkiv_knowledge_is_first_name(m->k, w[i]))
             first = i;
+    for (guint i = n; i > first + 1; i--)
+        if (surname_ok(m, w[i - 1]) && !arkiv_knowledge_is_first_name(m->k, w[i - 1])) {
+            last = i - 1;
+            break;
+        }
     char *name = NULL;
-    for (guint i = n; !name && i > first + 1; i--) {
-        guint last = i - 1;
-        if (last - first >= MAX_TOKENS || !surname_ok(m, w[last]) ||
-            arkiv_knowledge_is_first_name(m->k, w[last]))
-            continue;
-        name = join_span(w, first, last);
-        if (!arkiv_person_is_name(m->k, name))
-            g_clear_pointer(&name, g_free);
+    if (first < n && last < n && last > first && last - first < MAX_TOKENS) {
+        char *saved = w[last + 1];
+        w[last + 1] = NULL; /* join first..last only */
+        name = g_strjoinv(" ", w + first);
+        w[last + 1] = saved;
     }
     g_strfreev(w);
     return name;
