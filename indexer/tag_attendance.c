@@ -195,13 +195,14 @@ static gboolean compile_labels(arkiv_tag_attendance_t *m, GError **error)
     if (!m->other_label)
         return FALSE;
     /* Agenda headings ([labels] agenda) alone on their line, case headings
-     * ("Sak 9/24", "PS 12/2024"), and numbered points ("1. Velkommen"; the
-     * caller rejects "1. Kari Holm"). */
+     * ("Sak 9/24", "PS 12/2024"; not "PS 24/34." alone, the end of a
+     * sentence wrapped onto its own line), and numbered points ("1.
+     * Velkommen"; the caller rejects "1. Kari Holm"). */
     alt = union_alternation(m->k, cases, G_N_ELEMENTS(cases));
     char *heads = arkiv_knowledge_alternation(m->k, "labels", "agenda");
     rx = g_strdup_printf("^[ \\t]*(?:(?i:%s)[ \\t]*:?[ \\t]*$"
                          "|(?i:%s)\\.?[ \\t]*(?i:nr\\.?)?[ \\t]*:?[ \\t]*\\d{1,4}[ \\t]*/[ \\t]*"
-                         "\\d{2,4}(?!\\d)"
+                         "\\d{2,4}(?!\\d)(?![ \\t]*\\.[ \\t]*$)"
                          "|\\d{1,2}[ \\t]*[.)][ \\t]+(?<num>\\p{Lu}.*))",
                          heads, alt);
     m->agenda = compile(rx, 0, error);

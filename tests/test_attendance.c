@@ -746,6 +746,12 @@ static const att_case_t ATT_CASES[] = {
     {"no people in an empty list", "Forfall: Ingen.\n\nTil stede:\n\nSak 1/24 Godkjenning\n", ""},
     /* Prose: the list opens inside a line after a sentence ([labels]
      * sentence "var") and ends with its own sentence. */
+    /* "PS 24/34." alone on a line ends a wrapped sentence, not the header:
+     * the list after it is still attendance. */
+    {"case number ending a wrapped sentence",
+     "Til stede: Kari Holm\n\nMerknader\nSaken ble behandlet etter\nPS 24/34.\n\n"
+     "Forfall: Ole Vikan\n\nPS 24/33 Budsjett\n",
+     "present: Kari Holm |  | \nabsent: Ole Vikan |  | "},
     {"attendance in a sentence",
      "Møtet ble holdt på Teams 5. nov. 2024. Til stede var Tonje\nBjørkli (leder, Kystby "
      "kommune), Halvard Strand og Ingeborg Aas (sekretær). Møtet var vedtaksført.\n"
