@@ -1298,20 +1298,27 @@ static gboolean is_agenda(const arkiv_tag_attendance_t *m, const char *line)
     return yes;
 }
 
+/* The named groups "lab" (stripped) and "rest" of rx's match in line,
+ * new strings, when it matches. */
+static gboolean match_label(const GRegex *rx, const char *line, char **text, char **rest)
+{
+    GMatchInfo *mi = NULL;
+    gboolean found = g_regex_match(rx, line, 0, &mi);
+    if (found) {
+        *text = g_strstrip(g_match_info_fetch_named(mi, "lab"));
+        *rest = g_match_info_fetch_named(mi, "rest");
+    }
+    g_match_info_free(mi);
+    return found;
+}
+
 /* A label at the start of line: its text and what follows it. A line that
  * is nothing but a list label ("Til stede") counts too; chair and secretary
  * need their colon, since "Leder" alone is often a table cell. */
 static gboolean line_label(const arkiv_tag_attendance_t *m, const char *line, char **text,
                            char **rest)
 {
-    GMatchInfo *mi = NULL;
-    gboolean found = g_regex_match(m->label_start, line, 0, &mi);
-    if (found) {
-        *text = g_strstrip(g_match_info_fetch_named(mi, "lab"));
-        *rest = g_match_info_fetch_named(mi, "rest");
-    }
-    g_match_info_free(mi);
-    if (found)
+    if (match_label(m->label_start, line, text, rest))
         return TRUE;
     char *t = g_strstrip(g_strdup(skip_bullet(line)));
     label_t lab = {0};
@@ -1332,14 +1339,7 @@ static gboolean line_label(const arkiv_tag_attendance_t *m, const char *line, ch
 static gboolean sentence_label(const arkiv_tag_attendance_t *m, const char *line, char **text,
                                char **rest)
 {
-    GMatchInfo *mi = NULL;
-    gboolean found = g_regex_match(m->sentence, line, 0, &mi);
-    if (found) {
-        *text = g_strstrip(g_match_info_fetch_named(mi, "lab"));
-        *rest = g_match_info_fetch_named(mi, "rest");
-    }
-    g_match_info_free(mi);
-    return found;
+    return match_label(m->sentence, line, text, rest);
 }
 
 static void read_label_line(reader_t *r, const char *text, const char *rest)
