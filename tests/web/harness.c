@@ -3,6 +3,7 @@
 #include "harness.h"
 
 #include "serveconf.h"
+#include "../testfs.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -203,12 +204,6 @@ gboolean harness_setup(web_env_t *e, const char *arkiv, const char *cgi, const c
     return TRUE;
 }
 
-static void rm_rf(const char *path)
-{
-    char *argv[] = {"rm", "-rf", (char *)path, NULL};
-    harness_run(argv, NULL, NULL);
-}
-
 void harness_teardown(web_env_t *e)
 {
     if (e->server > 0) {
@@ -217,7 +212,7 @@ void harness_teardown(web_env_t *e)
         g_spawn_close_pid(e->server);
     }
     if (e->tmp && !g_getenv("ARKIV_WEB_KEEP"))
-        rm_rf(e->tmp);
+        testfs_rm_rf(e->tmp);
     g_free(e->tmp);
     g_free(e->corpus);
     g_free(e->db);
