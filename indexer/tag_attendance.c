@@ -939,8 +939,58 @@ static gboolean looks_like_org(const arkiv_tag_attendance_t *m, const char *s)
 /* Attaches entries that are no people to the person before them: role
  * words (", leder", ", vara for Kari Holm") and organisations after a
  * comma. An organisation after "A og B," belongs to both. */
+/* An organisation on a line of its own, as a table's second column read
+ * cell by cell gives it: capitalised, at most four words, one of them an
+ * acronym ("HF", "HNT") or ending as organisations do ([names]
+ * not_name_suffixes: "Kystby kommune", "Pensjonistforbundet"). A heading
+ * ("Merknader") or a sentence has none. */
+static gboolean org_line(const arkiv_tag_attendance_t *m, const char *s)
+{
+    if (!looks_like_org(m, s))
+        return FALSE;
+    char **w = g_strsplit(s, " ", -1);
+    guint n = g_strv_length(w);
+    gboolean org = FALSE;
+    for (guint i = 0; i < n && n <= 4 && !org; i++)
+        org = is_acronym(w[i]) ||
+              arkiv_knowledge_has_suffix(m->k, "names", "not_name_suffixes", w[i]);
+    g_strfreev(w);
+    return org;
+}
+
+/* "Kari Holm\nKystby kommune\nPer Dahl\nHelse Nord HF": names, each with
+ * its organisation on the line after it. Only entries that alternate so
+ * throughout; the lines list_like weighs may start with the organisation
+ * of a name before them. The index of the first name, or -1. */
+static int pairs_by_line(const arkiv_tag_attendance_t *m, const GPtrArray *entries)
+{
+    if (entries->len < 2)
+        return -1;
+    const entry_t *e0 = entries->pdata[0];
+    guint first = entry_is_person(m, e0->text) ? 0 : 1;
+    if (first && (entries->len < 3 || e0->sep != '\n' || !org_line(m, e0->text)))
+        return -1;
+    for (guint i = first; i < entries->len; i++) {
+        const entry_t *e = entries->pdata[i];
+        gboolean ok =
+            (i - first) % 2 == 0
+                ? entry_is_person(m, e->text)
+                : ((const entry_t *)entries->pdata[i - 1])->sep == '\n' && org_line(m, e->text);
+        if (!ok)
+            return -1;
+    }
+    return (int)first;
+}
+
 static void attach_parts(const arkiv_tag_attendance_t *m, GPtrArray *entries)
 {
+    int first = pairs_by_line(m, entries);
+    for (guint i = first >= 0 ? (guint)first + 1 : entries->len; i < entries->len; i++) {
+        entry_t *org = entries->pdata[i], *prev = entries->pdata[i - 1];
+        append_to_entry(prev, org->text);
+        prev->sep = org->sep;
+        g_ptr_array_remove_index(entries, i);
+    }
     for (guint i = 1; i < entries->len;) {
         entry_t *e = entries->pdata[i], *prev = entries->pdata[i - 1];
         char *first = g_strndup(e->text, strcspn(e->text, " "));

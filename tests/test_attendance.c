@@ -752,6 +752,14 @@ static const att_case_t ATT_CASES[] = {
      "Til stede: Kari Holm\n\nMerknader\nSaken ble behandlet etter\nPS 24/34.\n\n"
      "Forfall: Ole Vikan\n\nPS 24/33 Budsjett\n",
      "present: Kari Holm |  | \nabsent: Ole Vikan |  | "},
+    /* A table of names and organisations read cell by cell, as PDF text
+     * gives it: each organisation is its line's name's. */
+    {"name and organisation on lines of their own",
+     "Til stades:\nMarianne Fjellstad (leiar)\nKystby kommune\nSverre Iversen\nHelse Nordkyst "
+     "HF\nAstrid Brekke Nilsen\nNordvær kommune\n\nSak 01/25 Godkjenning\n",
+     "present: Marianne Fjellstad | chair | Kystby kommune\n"
+     "present: Sverre Iversen |  | Helse Nordkyst HF\n"
+     "present: Astrid Brekke Nilsen |  | Nordvær kommune"},
     {"attendance in a sentence",
      "Møtet ble holdt på Teams 5. nov. 2024. Til stede var Tonje\nBjørkli (leder, Kystby "
      "kommune), Halvard Strand og Ingeborg Aas (sekretær). Møtet var vedtaksført.\n"
